@@ -1,0 +1,3 @@
+export { startMongoServer, ferretDbBinary, type RunningMongoServer } from './mongo-server.js';
+export { startPubSubEmulator, type RunningPubSubEmulator } from './pubsub-emulator.js';
+export { freePort, waitUntil } from './process-tools.js';

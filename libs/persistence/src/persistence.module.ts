@@ -1,14 +1,20 @@
 import { AppConfig } from '@lib/config';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ReportDefinition, ReportDefinitionSchema } from './definitions/report-definition.schema.js';
+import { ReportDefinitionsRepository } from './definitions/report-definitions.repository.js';
+import { ReportRun, ReportRunSchema } from './runs/report-run.schema.js';
+import { ReportRunsRepository } from './runs/report-runs.repository.js';
+import { ReportFileStorage } from './storage/report-file.storage.js';
 
 /** How long one operation may wait to find a server before it fails (and its message is retried). */
 const SERVER_SELECTION_TIMEOUT_MS = 5_000;
 
 /**
- * The MongoDB connection, through `@nestjs/mongoose`. Commands are not
- * buffered while disconnected: an operation fails fast, the handler's
- * message is nacked and redelivered, rather than hanging past its lease.
+ * The MongoDB connection, through `@nestjs/mongoose`, and the repositories
+ * built on it. Commands are not buffered while disconnected: an operation
+ * fails fast, the handler's message is nacked and redelivered, rather than
+ * hanging past its lease. Indexes are created at start-up (`autoIndex`).
  */
 @Module({
   imports: [
@@ -18,12 +24,18 @@ const SERVER_SELECTION_TIMEOUT_MS = 5_000;
         uri: config.mongodb.uri,
         dbName: config.mongodb.dbName,
         bufferCommands: false,
+        autoIndex: true,
         serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
         retryAttempts: 5,
         retryDelay: 2_000,
       }),
     }),
+    MongooseModule.forFeature([
+      { name: ReportRun.name, schema: ReportRunSchema },
+      { name: ReportDefinition.name, schema: ReportDefinitionSchema },
+    ]),
   ],
-  exports: [MongooseModule],
+  providers: [ReportRunsRepository, ReportDefinitionsRepository, ReportFileStorage],
+  exports: [MongooseModule, ReportRunsRepository, ReportDefinitionsRepository, ReportFileStorage],
 })
 export class PersistenceModule {}

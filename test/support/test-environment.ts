@@ -7,6 +7,8 @@ import { inject } from 'vitest';
  * on the shared emulator and database server.
  */
 export class SuiteEnvironment {
+  /** The runs API token every suite's worker accepts. */
+  static readonly apiToken = 'test-api-token';
   readonly id: string;
   readonly projectId = 'report-worker-test';
   readonly emulatorHost = inject('pubsubEmulatorHost');
@@ -35,6 +37,12 @@ export class SuiteEnvironment {
       MONGODB_URI: this.mongoUri,
       MONGODB_DB: this.dbName,
       LOG_LEVEL: 'warn',
+      API_TOKENS: SuiteEnvironment.apiToken,
+      SIGNING_SECRET: 'test-signing-secret-of-at-least-32-characters',
+      PUBSUB_SUBSCRIPTION: this.name('requests-sub'),
+      PUBSUB_TOPIC: this.name('requests'),
+      PUBSUB_DEAD_LETTER_TOPIC: this.name('requests-dlq'),
+      REPORT_RESULTS_TOPIC: this.name('results'),
       LOG_FORMAT: 'json',
       ...overrides,
     };

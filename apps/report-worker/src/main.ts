@@ -1,10 +1,14 @@
 import 'reflect-metadata';
-import { ConfigValidationError, loadConfig } from '@lib/config';
+import { ConfigValidationError, resolveConfig } from '@lib/config';
 import { ShutdownSignal } from '@nestjs/common';
 import { createApp, createLogger } from './bootstrap.js';
 
+/** Masks loaded secrets in a start-up failure too; identity until they are loaded. */
+let redact = (text: string): string => text;
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = await resolveConfig();
+  redact = config.secrets.redactor.redact;
   const logger = createLogger(config);
   const app = await createApp(config, logger);
   // process.exit(0) after a clean close: Nest would otherwise re-raise the
@@ -39,7 +43,9 @@ main().catch((error: unknown) => {
     process.stderr.write(`report-worker cannot start. ${error.message}\n`);
   } else {
     process.stderr.write(
-      `report-worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      redact(
+        `report-worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      ),
     );
   }
   process.exit(1);

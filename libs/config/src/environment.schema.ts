@@ -1,10 +1,31 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, Matches, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  Matches,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export const LOG_FORMATS = ['json', 'pretty'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export const EMAIL_TRANSPORTS = ['smtp', 'sendgrid'] as const;
+export type EmailTransport = (typeof EMAIL_TRANSPORTS)[number];
+
+/** The worker's database when `MONGODB_DB` is unset. */
+export const DEFAULT_MONGODB_DB = 'report_worker';
+
+/** Shortest `SIGNING_SECRET` accepted: 32 characters, 256 bits if random. */
+export const MIN_SIGNING_SECRET_LENGTH = 32;
+
+/** A Pub/Sub topic or subscription id (or its full resource name). */
+const RESOURCE_NAME = /^(projects\/[^/]+\/(topics|subscriptions)\/)?[A-Za-z][\w.~+%-]{2,254}$/;
 
 /** Project used with the emulator when none is given: the emulator accepts any id. */
 export const EMULATOR_DEFAULT_PROJECT = 'report-worker-local';
@@ -15,6 +36,16 @@ export const EMULATOR_DEFAULT_PROJECT = 'report-worker-local';
  */
 const toInteger = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+
+/** `true`/`1`/`yes` and `false`/`0`/`no`, any case; anything else is not a boolean. */
+export function parseBoolean(value: unknown): boolean | undefined {
+  if (typeof value !== 'string') return typeof value === 'boolean' ? value : undefined;
+  if (/^\s*(true|1|yes)\s*$/i.test(value)) return true;
+  if (/^\s*(false|0|no)\s*$/i.test(value)) return false;
+  return undefined;
+}
+
+const toBoolean = ({ value }: { value: unknown }): unknown => parseBoolean(value) ?? value;
 
 /** One rule, one message: `PORT must be a whole number between 1 and 65535, got "abc"`. */
 function IsIntegerInRange(min: number, max: number) {
@@ -66,14 +97,16 @@ export class EnvironmentSchema {
     message:
       'MONGODB_DB must be a database name of at most 63 characters without / \\ . space " or $, got "$value"',
   })
-  MONGODB_DB: string = 'report_worker';
+  MONGODB_DB: string = DEFAULT_MONGODB_DB;
 
   @IsOptional()
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "$value"` })
   LOG_LEVEL: LogLevel = 'info';
 
   @IsOptional()
-  @IsIn(LOG_FORMATS, { message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "$value"` })
+  @IsIn(LOG_FORMATS, {
+    message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "$value"`,
+  })
   LOG_FORMAT?: LogFormat;
 
   @IsOptional()
@@ -88,4 +121,210 @@ export class EnvironmentSchema {
 
   @IsOptional()
   NODE_ENV?: string;
+
+  // E-mail and the runs API are configured here ahead of the issues that use
+  // them, so their secrets are loaded and checked with the rest. Messages
+  // about secrets never quote the value.
+
+  @IsOptional()
+  @IsIn(EMAIL_TRANSPORTS, {
+    message: `EMAIL_TRANSPORT must be one of ${EMAIL_TRANSPORTS.join(', ')}, got "$value"`,
+  })
+  EMAIL_TRANSPORT?: EmailTransport;
+
+  /** SMTP login; its password is the secret SMTP_PASSWORD. */
+  @IsOptional()
+  SMTP_USER?: string;
+
+  /** Secret. Required when EMAIL_TRANSPORT=smtp and SMTP_USER is set. */
+  @IsOptional()
+  SMTP_PASSWORD?: string;
+
+  /** Secret: the SMTP server as smtp[s]://user:password@host:port. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URI must start with smtp:// or smtps://' })
+  SMTP_URI?: string;
+
+  /** Secret. Required when EMAIL_TRANSPORT=sendgrid. */
+  @IsOptional()
+  SENDGRID_API_KEY?: string;
+
+  /** Whether the runs and definitions API answers (it then needs API_TOKENS and SIGNING_SECRET). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'RUNS_API_ENABLED must be true or false, got "$value"' })
+  RUNS_API_ENABLED: boolean = true;
+
+  /** Secret: bearer tokens of the runs API, separated by commas. Required when RUNS_API_ENABLED=true. */
+  @IsOptional()
+  @Matches(/[^\s,]/, {
+    message: 'API_TOKENS must hold at least one token (tokens are separated by commas)',
+  })
+  API_TOKENS?: string;
+
+  /** Secret: the HMAC key of download links. */
+  @IsOptional()
+  @MinLength(MIN_SIGNING_SECRET_LENGTH, {
+    message: `SIGNING_SECRET must be at least ${MIN_SIGNING_SECRET_LENGTH} characters long`,
+  })
+  SIGNING_SECRET?: string;
+
+  /** Audience expected in the OIDC token of Pub/Sub push requests. Not a secret. */
+  @ValidateIf((env: EnvironmentSchema) => env.PUSH_ENABLED && !env.PUSH_AUTH_DISABLED)
+  @IsNotEmpty({
+    message:
+      'PUSH_AUDIENCE is required when PUSH_ENABLED=true: the audience set on the push subscription (usually the endpoint URL)',
+  })
+  PUSH_AUDIENCE?: string;
+
+  // Pub/Sub: where requests are pulled from, and the push endpoint.
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'PUBSUB_PULL_ENABLED must be true or false, got "$value"' })
+  PUBSUB_PULL_ENABLED: boolean = true;
+
+  @IsOptional()
+  @Matches(RESOURCE_NAME, { message: 'PUBSUB_SUBSCRIPTION must be a Pub/Sub subscription name, got "$value"' })
+  PUBSUB_SUBSCRIPTION: string = 'report-worker';
+
+  @IsOptional()
+  @Matches(RESOURCE_NAME, { message: 'PUBSUB_TOPIC must be a Pub/Sub topic name, got "$value"' })
+  PUBSUB_TOPIC: string = 'report-requests';
+
+  @IsOptional()
+  @Matches(RESOURCE_NAME, { message: 'PUBSUB_DEAD_LETTER_TOPIC must be a Pub/Sub topic name, got "$value"' })
+  PUBSUB_DEAD_LETTER_TOPIC: string = 'report-requests-dead-letter';
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(1, 1_000)
+  PUBSUB_MAX_MESSAGES: number = 4;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(5, 100)
+  PUBSUB_MAX_DELIVERY_ATTEMPTS: number = 10;
+
+  /** Default: true with the emulator, false otherwise. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'PUBSUB_AUTO_CREATE must be true or false, got "$value"' })
+  PUBSUB_AUTO_CREATE?: boolean;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'PUSH_ENABLED must be true or false, got "$value"' })
+  PUSH_ENABLED: boolean = false;
+
+  @IsOptional()
+  @Matches(/^\/[\w\-./]*$/, { message: 'PUSH_PATH must be an absolute path such as / or /pubsub/push, got "$value"' })
+  PUSH_PATH: string = '/';
+
+  /** Only for a push endpoint behind something else that authenticates; logged as a warning. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'PUSH_AUTH_DISABLED must be true or false, got "$value"' })
+  PUSH_AUTH_DISABLED: boolean = false;
+
+  @IsOptional()
+  PUSH_SERVICE_ACCOUNTS?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUSH_JWKS_URL must be an http(s) URL, got "$value"' })
+  PUSH_JWKS_URL?: string;
+
+  // Reports: limits, defaults and where results go.
+
+  @IsOptional()
+  @Matches(RESOURCE_NAME, { message: 'REPORT_RESULTS_TOPIC must be a Pub/Sub topic name, got "$value"' })
+  REPORT_RESULTS_TOPIC: string = 'report-results';
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(1, 100_000_000)
+  REPORT_MAX_ROWS: number = 2_000_000;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(1, 100_000)
+  REPORT_PDF_MAX_ROWS: number = 50_000;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(1_024, 16 * 1024 ** 3)
+  REPORT_MAX_OUTPUT_BYTES: number = 1024 ** 3;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(1_000, 24 * 3_600_000)
+  REPORT_RENDER_TIMEOUT_MS: number = 30 * 60_000;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(3_000, 3_600_000)
+  REPORT_RUN_LEASE_MS: number = 60_000;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(1, 3_650)
+  REPORT_RETENTION_DAYS: number = 30;
+
+  /** 0 turns the sweep off (when another process removes expired files). */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(0, 7 * 86_400_000)
+  REPORT_RETENTION_SWEEP_INTERVAL_MS: number = 3_600_000;
+
+  @IsOptional()
+  @ValidateBy({
+    name: 'isLocale',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isLocale(value),
+      defaultMessage: () => 'REPORT_LOCALE must be a BCP 47 language tag such as en-US',
+    },
+  })
+  REPORT_LOCALE: string = 'en-US';
+
+  @IsOptional()
+  @ValidateBy({
+    name: 'isTimeZone',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
+      defaultMessage: () => 'REPORT_TIME_ZONE must be an IANA time zone such as Europe/Berlin',
+    },
+  })
+  REPORT_TIME_ZONE: string = 'UTC';
+
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'REPORT_CURRENCY must be an ISO 4217 code such as EUR, got "$value"' })
+  REPORT_CURRENCY: string = 'EUR';
+
+  /** Base of download links in events and e-mails. Default: http://localhost:PORT. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL, got "$value"' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(60_000, 7 * 86_400_000)
+  DOWNLOAD_LINK_TTL_MS: number = 7 * 86_400_000;
+}
+
+
+export function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,6 @@
 export { bindParameters, PARAMETER_TYPES, type ParameterSpec, type ParameterType, referencedParameters, resolveParameters } from './definitions/parameter-binding.js';
 export { isSafeCollectionName, pipelineProblems } from './definitions/pipeline-safety.js';
-export { type DefinitionColumn, ReportDefinition } from './definitions/report-definition.schema.js';
+export { type DefinitionColumn, ReportDefinition, type StoredDefinition } from './definitions/report-definition.schema.js';
 export { type DefinitionInput, ReportDefinitionsRepository } from './definitions/report-definitions.repository.js';
 export { PersistenceModule } from './persistence.module.js';
 export { ReportRun, RUN_STATUSES, type RunError, type RunFile, type RunStatus } from './runs/report-run.schema.js';

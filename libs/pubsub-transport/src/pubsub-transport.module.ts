@@ -55,6 +55,8 @@ export class PubSubTransportModule {
   static forRoot({ server, push = [] }: PubSubTransportModuleOptions): DynamicModule {
     return {
       module: PubSubTransportModule,
+      // The server and its health indicator are needed app-wide (health, metrics).
+      global: true,
       imports: [TerminusModule],
       controllers: push.map(createPushController),
       providers: [

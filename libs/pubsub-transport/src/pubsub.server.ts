@@ -32,7 +32,13 @@ export type PubSubServerEvents = {
   /** A subscription's stream failed; the client library retries retryable errors itself. */
   error: (error: Error, subscription: string) => void;
   /** A message was settled (after its log line). */
-  settled: (settled: { messageId: string; pattern?: string; outcome: Outcome; reason?: string }) => void;
+  settled: (settled: {
+    messageId: string;
+    pattern?: string;
+    outcome: Outcome;
+    reason?: string;
+    durationMs: number;
+  }) => void;
 };
 
 /** What the server knows of one subscription, for health checks. */
@@ -472,6 +478,7 @@ export class PubSubServer
       pattern: settled.pattern,
       outcome: settled.outcome,
       reason: settled.reason,
+      durationMs: settled.durationMs,
     });
   }
 

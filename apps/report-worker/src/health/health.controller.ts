@@ -1,4 +1,5 @@
 import { AppConfig } from '@lib/config';
+import { PubSubHealthIndicator } from '@lib/pubsub-transport';
 import { Controller, Get } from '@nestjs/common';
 import {
   HealthCheck,
@@ -17,6 +18,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly mongoose: MongooseHealthIndicator,
+    private readonly pubsub: PubSubHealthIndicator,
     private readonly config: AppConfig,
   ) {}
 
@@ -40,6 +42,6 @@ export class HealthController {
 
   private readinessChecks(): HealthIndicatorFunction[] {
     const timeout = this.config.healthCheckTimeoutMs;
-    return [() => this.mongoose.pingCheck('mongodb', { timeout })];
+    return [() => this.mongoose.pingCheck('mongodb', { timeout }), () => this.pubsub.isHealthy('pubsub')];
   }
 }

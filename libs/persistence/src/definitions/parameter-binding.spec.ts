@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { bindParameters, referencedParameters, resolveParameters } from './parameter-binding.js';
+import { bindParameters, type ParameterSpec, referencedParameters, resolveParameters } from './parameter-binding.js';
 
 describe('parameters of a definition', () => {
-  const specs = [
+  const specs: ParameterSpec[] = [
     { name: 'from', type: 'date', required: true },
     { name: 'limit', type: 'integer', default: 100 },
     { name: 'region', type: 'string', enum: ['eu', 'us'] },
-  ] as const;
+  ];
 
   it('converts given values to their types and applies defaults', () => {
-    expect(resolveParameters([...specs], { from: '2026-11-01', region: 'eu' })).toEqual({
+    expect(resolveParameters(specs, { from: '2026-11-01', region: 'eu' })).toEqual({
       values: { from: new Date('2026-11-01T00:00:00.000Z'), limit: 100, region: 'eu' },
       problems: [],
     });
   });
 
   it('lists every problem at once', () => {
-    expect(resolveParameters([...specs], { limit: '1.5', region: 'mars', extra: 1 }).problems).toEqual([
+    expect(resolveParameters(specs, { limit: '1.5', region: 'mars', extra: 1 }).problems).toEqual([
       'unknown parameter "extra"',
       'parameter "from" is required',
       'parameter "limit" must be a whole number, got "1.5"',

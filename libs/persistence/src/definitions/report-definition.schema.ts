@@ -19,17 +19,24 @@ export interface DefinitionColumn {
  */
 @Schema({ collection: 'report_definitions', versionKey: false })
 export class ReportDefinition {
-  @Prop({ required: true }) name: string;
-  @Prop({ required: true }) version: number;
-  @Prop({ required: true }) title: string;
-  @Prop() description?: string;
-  @Prop({ required: true }) sourceCollection: string;
-  @Prop({ type: [Object], default: [] }) pipeline: Record<string, unknown>[];
+  @Prop({ type: String, required: true }) name: string;
+  @Prop({ type: Number, required: true }) version: number;
+  @Prop({ type: String, required: true }) title: string;
+  @Prop({ type: String }) description?: string;
+  @Prop({ type: String, required: true }) sourceCollection: string;
+  /**
+   * The pipeline as JSON text: its keys start with `$`, which stored field
+   * names should not (and FerretDB, used in tests, refuses).
+   */
+  @Prop({ type: String, required: true }) pipelineJson: string;
   @Prop({ type: [Object], default: [] }) parameters: ParameterSpec[];
   @Prop({ type: [Object], required: true }) columns: DefinitionColumn[];
   @Prop({ type: [String], default: ['csv'] }) defaultFormats: string[];
-  @Prop({ required: true }) createdAt: Date;
+  @Prop({ type: Date, required: true }) createdAt: Date;
 }
+
+/** A definition as the rest of the code sees it: the pipeline as stages. */
+export type StoredDefinition = Omit<ReportDefinition, 'pipelineJson'> & { pipeline: Record<string, unknown>[] };
 
 export type ReportDefinitionDocument = HydratedDocument<ReportDefinition>;
 export const ReportDefinitionSchema = SchemaFactory.createForClass(ReportDefinition);

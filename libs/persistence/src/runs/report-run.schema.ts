@@ -6,21 +6,26 @@ export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as cons
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** A stored output of a run. */
+@Schema({ _id: false, versionKey: false })
 export class RunFile {
-  @Prop({ required: true }) format: string;
-  @Prop({ required: true }) fileId: string;
-  @Prop({ required: true }) filename: string;
-  @Prop({ required: true }) contentType: string;
-  @Prop({ required: true }) bytes: number;
-  @Prop({ required: true }) sha256: string;
+  @Prop({ type: String, required: true }) format: string;
+  @Prop({ type: String, required: true }) fileId: string;
+  @Prop({ type: String, required: true }) filename: string;
+  @Prop({ type: String, required: true }) contentType: string;
+  @Prop({ type: Number, required: true }) bytes: number;
+  @Prop({ type: String, required: true }) sha256: string;
 }
 
+@Schema({ _id: false, versionKey: false })
 export class RunError {
-  @Prop({ required: true }) code: string;
-  @Prop({ required: true }) message: string;
+  @Prop({ type: String, required: true }) code: string;
+  @Prop({ type: String, required: true }) message: string;
   /** True when no retry can succeed (invalid request, limits); false when the run may be retried. */
-  @Prop({ required: true }) permanent: boolean;
+  @Prop({ type: Boolean, required: true }) permanent: boolean;
 }
+
+const RunFileSchema = SchemaFactory.createForClass(RunFile);
+const RunErrorSchema = SchemaFactory.createForClass(RunError);
 
 /**
  * One report request and what became of it. The idempotency key is unique:
@@ -29,27 +34,27 @@ export class RunError {
 @Schema({ collection: 'report_runs', versionKey: false })
 export class ReportRun {
   @Prop({ type: String, default: () => randomUUID() }) _id: string;
-  @Prop({ required: true, unique: true }) idempotencyKey: string;
-  @Prop({ required: true }) pattern: string;
-  @Prop() definitionName?: string;
-  @Prop() definitionVersion?: number;
+  @Prop({ type: String, required: true, unique: true }) idempotencyKey: string;
+  @Prop({ type: String, required: true }) pattern: string;
+  @Prop({ type: String }) definitionName?: string;
+  @Prop({ type: Number }) definitionVersion?: number;
   @Prop({ type: Object, default: {} }) parameters: Record<string, unknown>;
   @Prop({ type: [String], default: [] }) formats: string[];
-  @Prop({ required: true, enum: RUN_STATUSES, index: true }) status: RunStatus;
-  @Prop({ default: 0 }) attempts: number;
+  @Prop({ type: String, required: true, enum: RUN_STATUSES, index: true }) status: RunStatus;
+  @Prop({ type: Number, default: 0 }) attempts: number;
   @Prop({ type: [String], default: [] }) messageIds: string[];
-  @Prop({ required: true }) receivedAt: Date;
-  @Prop() startedAt?: Date;
-  @Prop() finishedAt?: Date;
+  @Prop({ type: Date, required: true }) receivedAt: Date;
+  @Prop({ type: Date }) startedAt?: Date;
+  @Prop({ type: Date }) finishedAt?: Date;
   /** While running: when another worker may take the run over (this one died). */
-  @Prop() leaseExpiresAt?: Date;
-  @Prop() rowCount?: number;
-  @Prop({ type: [RunFile], default: [], _id: false }) files: RunFile[];
-  @Prop({ type: RunError, _id: false }) error?: RunError;
-  @Prop() requestedBy?: string;
-  @Prop() correlationId?: string;
-  @Prop() locale?: string;
-  @Prop() timeZone?: string;
+  @Prop({ type: Date }) leaseExpiresAt?: Date;
+  @Prop({ type: Number }) rowCount?: number;
+  @Prop({ type: [RunFileSchema], default: [] }) files: RunFile[];
+  @Prop({ type: RunErrorSchema }) error?: RunError;
+  @Prop({ type: String }) requestedBy?: string;
+  @Prop({ type: String }) correlationId?: string;
+  @Prop({ type: String }) locale?: string;
+  @Prop({ type: String }) timeZone?: string;
 }
 
 export type ReportRunDocument = HydratedDocument<ReportRun>;

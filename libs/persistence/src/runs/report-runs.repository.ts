@@ -90,8 +90,12 @@ export class ReportRunsRepository {
     return result.matchedCount === 1;
   }
 
-  async succeed(runId: string, attempts: number, outcome: { rowCount: number; files: RunFile[] }): Promise<ReportRun> {
-    return this.finish(runId, attempts, { status: 'succeeded', rowCount: outcome.rowCount, files: outcome.files });
+  async succeed(
+    runId: string,
+    attempts: number,
+    outcome: { rowCount: number; files: RunFile[]; definitionVersion?: number },
+  ): Promise<ReportRun> {
+    return this.finish(runId, attempts, { status: 'succeeded', ...outcome });
   }
 
   async fail(runId: string, attempts: number, error: RunError): Promise<ReportRun> {

@@ -114,6 +114,7 @@ export class ReportGenerator {
           : []),
         {
           kind: 'table' as const,
+          title: definition.title,
           columns: definition.columns,
           rowCount,
           // Each call opens a fresh cursor: rows stream in batches, never all at once.

@@ -43,7 +43,7 @@ export class ReportRequestsService {
       invalid = error;
     }
     const claim = await this.runs.claim(
-      this.newRun(request, context, messageId),
+      this.newRun(request, payload, context, messageId),
       messageId,
       this.config.reports.runLeaseMs,
     );
@@ -121,9 +121,16 @@ export class ReportRequestsService {
     throw new RunBusyError(`run ${run._id} is being rendered by another worker; retry later`);
   }
 
-  private newRun(request: GenerateReportRequest | undefined, context: PubSubContext, messageId: string): NewRun {
+  private newRun(
+    request: GenerateReportRequest | undefined,
+    payload: unknown,
+    context: PubSubContext,
+    messageId: string,
+  ): NewRun {
     return {
-      idempotencyKey: request?.idempotencyKey ?? `message:${messageId}`,
+      // An invalid request still keeps its own key when it has a usable one,
+      // so its redeliveries and its failure event carry the key the sender knows.
+      idempotencyKey: request?.idempotencyKey ?? usableKey(payload) ?? `message:${messageId}`,
       pattern: context.getPattern(),
       definitionName: request?.definition,
       definitionVersion: request?.definitionVersion,
@@ -137,3 +144,8 @@ export class ReportRequestsService {
   }
 }
 
+
+function usableKey(payload: unknown): string | undefined {
+  const key = (payload as { idempotencyKey?: unknown } | null)?.idempotencyKey;
+  return typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : undefined;
+}

@@ -6,6 +6,8 @@ import { ReportRun, type RunError, type RunFile, type RunStatus } from './report
 /** Server error code of a unique-index violation on insert. */
 const DUPLICATE_KEY = 11000;
 
+export const CLAIMS_COLLECTION = 'report_run_claims';
+
 export type NewRun = Pick<ReportRun, 'idempotencyKey' | 'pattern'> &
   Partial<
     Pick<
@@ -45,41 +47,53 @@ export interface RunPage {
 export class ReportRunsRepository {
   constructor(@InjectModel(ReportRun.name) private readonly runs: Model<ReportRun>) {}
 
+  /** One document per attempt of a run; its unique `_id` is what makes a claim exclusive. */
+  private claims() {
+    return this.runs.db.collection<{ _id: string; runId: string; attempt: number; messageId: string; claimedAt: Date }>(
+      CLAIMS_COLLECTION,
+    );
+  }
+
   /**
    * Records the request (once per idempotency key) and tries to take it:
    * a queued run, a run whose worker's lease ran out, or a run that failed
    * with a retryable error is claimed for `leaseMs`; a finished one is
    * reported as such; one running elsewhere is busy.
+   *
+   * Each attempt is taken by inserting its claim under a unique id
+   * (`<run>#<attempt>`): of two workers racing for the same attempt exactly
+   * one insert succeeds. That holds on any server with unique indexes, even
+   * one whose conditional updates are not atomic (FerretDB, used in tests).
    */
   async claim(request: NewRun, messageId: string, leaseMs: number, now = new Date()): Promise<Claim> {
     await this.recordOnce(request, now);
+    const run = await this.runs
+      .findOneAndUpdate({ idempotencyKey: request.idempotencyKey }, { $addToSet: { messageIds: messageId } }, { returnDocument: 'after' })
+      .lean<ReportRun>()
+      .exec();
+    if (!run) throw new Error(`run for idempotency key "${request.idempotencyKey}" vanished`);
+    if (run.status === 'succeeded' || (run.status === 'failed' && run.error?.permanent)) return { kind: 'finished', run };
+    if (run.status === 'running' && run.leaseExpiresAt && run.leaseExpiresAt >= now) return { kind: 'busy', run };
+
+    const attempt = run.attempts + 1;
+    try {
+      await this.claims().insertOne({ _id: `${run._id}#${attempt}`, runId: run._id, attempt, messageId, claimedAt: now });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      return { kind: 'busy', run };
+    }
     const claimed = await this.runs
       .findOneAndUpdate(
+        { _id: run._id },
         {
-          idempotencyKey: request.idempotencyKey,
-          $or: [
-            { status: 'queued' },
-            { status: 'running', leaseExpiresAt: { $lt: now } },
-            { status: 'failed', 'error.permanent': false },
-          ],
-        },
-        {
-          $set: { status: 'running', startedAt: now, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
+          $set: { status: 'running', attempts: attempt, startedAt: now, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
           $unset: { error: 1 },
-          $inc: { attempts: 1 },
-          $addToSet: { messageIds: messageId },
         },
         { returnDocument: 'after' },
       )
       .lean<ReportRun>()
       .exec();
-    if (claimed) return { kind: 'claimed', run: claimed };
-    const existing = await this.runs
-      .findOneAndUpdate({ idempotencyKey: request.idempotencyKey }, { $addToSet: { messageIds: messageId } }, { returnDocument: 'after' })
-      .lean<ReportRun>()
-      .exec();
-    if (!existing) throw new Error(`run for idempotency key "${request.idempotencyKey}" vanished`);
-    return existing.status === 'running' ? { kind: 'busy', run: existing } : { kind: 'finished', run: existing };
+    return { kind: 'claimed', run: claimed! };
   }
 
   /** Extends this worker's lease while it renders; false if the run was taken over meanwhile. */

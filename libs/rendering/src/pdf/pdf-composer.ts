@@ -47,19 +47,25 @@ const SECTION_GAP = 12;
 const CELL_PADDING = 4;
 const CHART_HEIGHT = 170;
 
-const line = (font: TextStyle['font'], size: number, color: string, height: number) => ({
+/** A kind of text line: how it looks and how much height it takes. */
+interface LineStyle {
+  readonly style: TextStyle;
+  readonly height: number;
+}
+
+const lineStyle = (font: TextStyle['font'], size: number, color: string, height: number): LineStyle => ({
   style: { font, size, color },
   height,
 });
-const TITLE = line('bold', 18, '#111111', 24);
-const SUBTITLE = line('regular', 11, '#555555', 16);
-const HEADING = line('bold', 12, '#111111', 20);
-const BODY = line('regular', 9.5, '#222222', 13);
-const LABEL = line('regular', 9.5, '#555555', 13);
-const CELL = line('regular', 8.5, '#222222', 14);
-const HEADER_CELL = line('bold', 8.5, '#111111', 18);
-const SUMMARY_CELL = line('bold', 8.5, '#111111', 15);
-const RUNNING = line('regular', 8, '#777777', 10);
+const TITLE = lineStyle('bold', 18, '#111111', 24);
+const SUBTITLE = lineStyle('regular', 11, '#555555', 16);
+const HEADING = lineStyle('bold', 12, '#111111', 20);
+const BODY = lineStyle('regular', 9.5, '#222222', 13);
+const LABEL = lineStyle('regular', 9.5, '#555555', 13);
+const CELL = lineStyle('regular', 8.5, '#222222', 14);
+const HEADER_CELL = lineStyle('bold', 8.5, '#111111', 18);
+const SUMMARY_CELL = lineStyle('bold', 8.5, '#111111', 15);
+const RUNNING = lineStyle('regular', 8, '#777777', 10);
 
 /** Relative column widths when a column states none. */
 const DEFAULT_WEIGHT: Readonly<Record<ColumnType, number>> = {
@@ -134,13 +140,13 @@ export class PdfComposer {
   }
 
   /** Wrapped text, line by line, so a long one continues on the next page. */
-  private paragraph(text: string, kind: typeof BODY): void {
-    useFont(this.doc, kind.style);
+  private paragraph(text: string, line: LineStyle): void {
+    useFont(this.doc, line.style);
     for (const wrapped of wrapLines(this.doc, text, this.contentWidth)) {
-      const y = this.flow.take(kind.height);
+      const y = this.flow.take(line.height);
       if (this.painting) {
-        applyStyle(this.doc, kind.style);
-        drawLine(this.doc, wrapped, MARGIN_X, y + (kind.height - kind.style.size) / 2, this.contentWidth);
+        applyStyle(this.doc, line.style);
+        drawLine(this.doc, wrapped, MARGIN_X, y + (line.height - line.style.size) / 2, this.contentWidth);
       }
     }
   }
@@ -262,16 +268,16 @@ export class PdfComposer {
     }
   }
 
-  private tableRow(layout: TableLayout, row: Row, y: number, kind: typeof CELL, striped: boolean): void {
+  private tableRow(layout: TableLayout, row: Row, y: number, line: LineStyle, striped: boolean): void {
     const { doc } = this;
-    if (striped) doc.rect(MARGIN_X, y, this.contentWidth, kind.height).fill('#f6f6f6');
-    applyStyle(doc, kind.style);
-    const textY = y + (kind.height - kind.style.size) / 2;
+    if (striped) doc.rect(MARGIN_X, y, this.contentWidth, line.height).fill('#f6f6f6');
+    applyStyle(doc, line.style);
+    const textY = y + (line.height - line.style.size) / 2;
     for (const cell of layout) {
       const text = singleLine(cell.formatter.text(row[cell.column.key]));
       drawLine(doc, text, cell.x + CELL_PADDING, textY, cell.width - 2 * CELL_PADDING, {
         align: cell.align,
-        shrinkFrom: cell.shrinks ? kind.style.size : undefined,
+        shrinkFrom: cell.shrinks ? line.style.size : undefined,
       });
     }
   }

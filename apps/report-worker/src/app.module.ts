@@ -3,6 +3,7 @@ import { PersistenceModule } from '@lib/persistence';
 import { type PubSubServer, PubSubTransportModule } from '@lib/pubsub-transport';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { pushEndpoints } from './pubsub-wiring.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -24,6 +25,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         ReportsModule,
+        JobsModule,
         ...(config.runsApi.enabled ? [RunsApiModule] : []),
       ],
     };

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@lib/config';
 import { type PubSubPushEndpoint, PubSubServer } from '@lib/pubsub-transport';
+import { LEGACY_JOB } from './jobs/jobs.controller.js';
 
 /** The worker's Pub/Sub server: its request subscription, as configured. */
 export function createPubSubServer(config: AppConfig): PubSubServer {
@@ -17,6 +18,8 @@ export function createPubSubServer(config: AppConfig): PubSubServer {
             deadLetterTopic: pubsub.deadLetterTopic,
             maxDeliveryAttempts: pubsub.maxDeliveryAttempts,
             maxMessages: pubsub.maxMessages,
+            // The old worker's publishers send {"job_type": ...} without a pattern.
+            defaultPattern: LEGACY_JOB,
             // Backoff between redeliveries of a failed message, for subscriptions we create.
             retryPolicy: { minimumBackoffSeconds: 10, maximumBackoffSeconds: 600 },
           },
@@ -40,6 +43,7 @@ export function pushEndpoints(config: AppConfig): PubSubPushEndpoint[] {
             jwksUrl: push.jwksUrl,
           },
       deadLetterTopic: pubsub.deadLetterTopic,
+      defaultPattern: LEGACY_JOB,
       subscription: 'push',
     },
   ];

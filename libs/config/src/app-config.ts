@@ -44,12 +44,29 @@ export class AppConfig {
     readonly smtp: {
       /** Secret: smtp[s]://user:password@host:port. */
       readonly uri?: string;
+      readonly host?: string;
+      readonly port?: number;
+      readonly secure: boolean;
+      readonly requireTls: boolean;
       readonly user?: string;
       /** Secret. */
       readonly password?: string;
     };
     /** Secret. */
     readonly sendgridApiKey?: string;
+    readonly sendgridBaseUrl: string;
+    readonly sender?: string;
+    readonly admin?: string;
+    readonly delivery: 'attachments' | 'links';
+    readonly dryRun: boolean;
+    readonly maxAttempts: number;
+  };
+  readonly jobs: {
+    /** The day of a daily run and the month of a monthly run are taken in this zone. */
+    readonly marketTimeZone: string;
+    readonly defaultCommissionPercent: number;
+    readonly reportTitle: string;
+    readonly moneyStorage: 'auto' | 'decimal128' | 'string';
   };
   readonly runsApi: {
     readonly enabled: boolean;

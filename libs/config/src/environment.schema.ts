@@ -27,6 +27,8 @@ export const MIN_SIGNING_SECRET_LENGTH = 32;
 /** A Pub/Sub topic or subscription id (or its full resource name). */
 const RESOURCE_NAME = /^(projects\/[^/]+\/(topics|subscriptions)\/)?[A-Za-z][\w.~+%-]{2,254}$/;
 
+const EMAIL_ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
 /** Project used with the emulator when none is given: the emulator accepts any id. */
 export const EMULATOR_DEFAULT_PROJECT = 'report-worker-local';
 
@@ -309,6 +311,93 @@ export class EnvironmentSchema {
   @Transform(toInteger)
   @IsIntegerInRange(60_000, 7 * 86_400_000)
   DOWNLOAD_LINK_TTL_MS: number = 7 * 86_400_000;
+
+  // The follower jobs: daily P&L and monthly reports by e-mail.
+
+  @IsOptional()
+  @ValidateBy({
+    name: 'isTimeZone',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
+      defaultMessage: () => 'MARKET_CLOSE_TIMEZONE must be an IANA time zone such as America/New_York',
+    },
+  })
+  MARKET_CLOSE_TIMEZONE: string = 'America/New_York';
+
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value))
+  @ValidateBy({
+    name: 'isPercentage',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && value >= 0 && value <= 100,
+      defaultMessage: (args) => `DEFAULT_COMMISSION_PERCENTAGE must be a number from 0 to 100, got "${String(args?.value)}"`,
+    },
+  })
+  DEFAULT_COMMISSION_PERCENTAGE: number = 20;
+
+  /** The first words of the monthly e-mail's subject: "<REPORT_TITLE> Monthly Report - 2026-11". */
+  @IsOptional()
+  REPORT_TITLE: string = 'Copy Trading';
+
+  @ValidateIf((env: EnvironmentSchema) => Boolean(env.EMAIL_TRANSPORT))
+  @Matches(EMAIL_ADDRESS, {
+    message: ({ value }) =>
+      value === undefined
+        ? 'REPORT_SENDER_EMAIL is required with EMAIL_TRANSPORT: the From address of report e-mails'
+        : `REPORT_SENDER_EMAIL must be an e-mail address, got "${String(value)}"`,
+  })
+  REPORT_SENDER_EMAIL?: string;
+
+  @IsOptional()
+  @Matches(EMAIL_ADDRESS, { message: 'ADMIN_EMAIL must be an e-mail address, got "$value"' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsIn(['attachments', 'links'], { message: 'EMAIL_DELIVERY must be attachments or links, got "$value"' })
+  EMAIL_DELIVERY: 'attachments' | 'links' = 'attachments';
+
+  /** Render and store, send nothing; runs and report_sent say so. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DRY_RUN must be true or false, got "$value"' })
+  DRY_RUN: boolean = false;
+
+  @IsOptional()
+  SMTP_HOST?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(1, 65535)
+  SMTP_PORT?: number;
+
+  /** Implicit TLS (port 465); otherwise STARTTLS when the server offers it. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'SMTP_SECURE must be true or false, got "$value"' })
+  SMTP_SECURE: boolean = false;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'SMTP_REQUIRE_TLS must be true or false, got "$value"' })
+  SMTP_REQUIRE_TLS: boolean = false;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'SENDGRID_BASE_URL must be an http(s) URL, got "$value"' })
+  SENDGRID_BASE_URL: string = 'https://api.sendgrid.com';
+
+  /** Attempts per e-mail before the follower's report is retried through Pub/Sub. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsIntegerInRange(1, 20)
+  EMAIL_MAX_ATTEMPTS: number = 4;
+
+  /**
+   * How money is written: `decimal128` (MongoDB), `string` (servers without
+   * Decimal128, such as FerretDB), or `auto` (asks the server).
+   */
+  @IsOptional()
+  @IsIn(['auto', 'decimal128', 'string'], { message: 'MONEY_STORAGE must be auto, decimal128 or string, got "$value"' })
+  MONEY_STORAGE: 'auto' | 'decimal128' | 'string' = 'auto';
 }
 
 

@@ -7,6 +7,7 @@ const valid = {
   MONGODB_URI: 'mongodb://db.internal:27017',
   // The runs API is off: its required secrets are tested on their own.
   RUNS_API_ENABLED: 'false',
+  REPORT_SENDER_EMAIL: 'reports@acme.example',
 };
 
 function problemsOf(env: Record<string, string>): readonly string[] {

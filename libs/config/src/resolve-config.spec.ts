@@ -13,6 +13,7 @@ const base = {
   GOOGLE_CLOUD_PROJECT: 'acme-reports',
   MONGODB_URI: 'mongodb://db.internal:27017',
   RUNS_API_ENABLED: 'false',
+  REPORT_SENDER_EMAIL: 'reports@acme.example',
 };
 const vaultBase = { VAULT_ADDR: 'http://vault.internal:8200', VAULT_TOKEN: 'hvs.test-token' };
 const SM_PASSWORD = 'projects/acme/secrets/smtp-password/versions/latest';

@@ -13,3 +13,12 @@ export {
   ReportFileStorage,
   type StoredFile,
 } from './storage/report-file.storage.js';
+export { MoneyCodec, type MoneyStorage } from './trading/money-codec.js';
+export { type ReportSentRecord, ReportSentRepository, type ReportSentStatus } from './trading/report-sent.repository.js';
+export {
+  type DailyPnlRecord,
+  type FollowerRecord,
+  idForms,
+  type PositionRecord,
+  TradingDataRepository,
+} from './trading/trading-data.repository.js';

@@ -1,11 +1,15 @@
 import { AppConfig } from '@lib/config';
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { ReportDefinition, ReportDefinitionSchema } from './definitions/report-definition.schema.js';
 import { ReportDefinitionsRepository } from './definitions/report-definitions.repository.js';
 import { ReportRun, ReportRunSchema } from './runs/report-run.schema.js';
 import { ReportRunsRepository } from './runs/report-runs.repository.js';
 import { ReportFileStorage } from './storage/report-file.storage.js';
+import { MoneyCodec } from './trading/money-codec.js';
+import { ReportSentRepository } from './trading/report-sent.repository.js';
+import { TradingDataRepository } from './trading/trading-data.repository.js';
 
 /** How long one operation may wait to find a server before it fails (and its message is retried). */
 const SERVER_SELECTION_TIMEOUT_MS = 5_000;
@@ -35,7 +39,29 @@ const SERVER_SELECTION_TIMEOUT_MS = 5_000;
       { name: ReportDefinition.name, schema: ReportDefinitionSchema },
     ]),
   ],
-  providers: [ReportRunsRepository, ReportDefinitionsRepository, ReportFileStorage],
-  exports: [MongooseModule, ReportRunsRepository, ReportDefinitionsRepository, ReportFileStorage],
+  providers: [
+    ReportRunsRepository,
+    ReportDefinitionsRepository,
+    ReportFileStorage,
+    TradingDataRepository,
+    ReportSentRepository,
+    {
+      provide: MoneyCodec,
+      inject: [AppConfig, getConnectionToken()],
+      useFactory: (config: AppConfig, connection: Connection) =>
+        config.jobs.moneyStorage === 'auto'
+          ? MoneyCodec.detect(connection.db!)
+          : new MoneyCodec(config.jobs.moneyStorage),
+    },
+  ],
+  exports: [
+    MongooseModule,
+    ReportRunsRepository,
+    ReportDefinitionsRepository,
+    ReportFileStorage,
+    TradingDataRepository,
+    ReportSentRepository,
+    MoneyCodec,
+  ],
 })
 export class PersistenceModule {}

@@ -44,13 +44,23 @@ export class ReportGenerator {
         'LIMIT_ROWS',
       );
     }
-    const document = this.document(request, pipeline, rowCount);
-    const expiresAt = new Date(Date.now() + limits.retentionDays * 86_400_000);
+    const files = await this.renderDocument(runId, this.document(request, pipeline, rowCount), request.formats, signal);
+    return { rowCount, files };
+  }
+
+  /** Renders a prepared document in each format into storage, one format after another. */
+  async renderDocument(
+    runId: string,
+    document: ReportDocument,
+    formats: readonly ReportFormat[],
+    signal: AbortSignal,
+  ): Promise<RunFile[]> {
+    const expiresAt = new Date(Date.now() + this.config.reports.retentionDays * 86_400_000);
     const files: RunFile[] = [];
-    for (const format of request.formats) {
+    for (const format of formats) {
       files.push(await this.renderOne(runId, format, document, expiresAt, signal));
     }
-    return { rowCount, files };
+    return files;
   }
 
   private async renderOne(

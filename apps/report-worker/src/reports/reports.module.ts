@@ -9,6 +9,7 @@ import { ReportRequestResolver } from './report-request.resolver.js';
 import { ReportRequestsController } from './report-requests.controller.js';
 import { ReportRequestsService } from './report-requests.service.js';
 import { RetentionSweeper } from './retention.sweeper.js';
+import { RunExecutor } from './run-executor.js';
 
 /** Generic report requests (`report.generate`): runs, rendering, storage and result events. */
 @Module({
@@ -19,6 +20,7 @@ import { RetentionSweeper } from './retention.sweeper.js';
     ReportGenerator,
     ReportEventsPublisher,
     ReportRequestsService,
+    RunExecutor,
     RetentionSweeper,
     {
       provide: RESULTS_CLIENT,
@@ -43,6 +45,6 @@ import { RetentionSweeper } from './retention.sweeper.js';
         ),
     },
   ],
-  exports: [DownloadLinkSigner, ReportRequestsService],
+  exports: [DownloadLinkSigner, ReportGenerator, ReportEventsPublisher, RunExecutor],
 })
 export class ReportsModule {}

@@ -1,0 +1,115 @@
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var RunExecutor_1;
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppConfig } from "../../../../libs/config/src/index.js";
+import { ReportRunsRepository } from "../../../../libs/persistence/src/index.js";
+import { describeFailure, isPermanentFailure } from "../../../../libs/pubsub-transport/src/index.js";
+import { Injectable, Logger } from '@nestjs/common';
+import { ReportEventsPublisher } from './report-events.publisher.js';
+/** How often a delivery looks whether another worker's run of the same request has finished. */
+const BUSY_POLL_MS = 500;
+/** Another worker is executing this run; the message is retried later. */
+export class RunBusyError extends Error {
+    name = 'RunBusyError';
+}
+/**
+ * Runs work exactly once per idempotency key: claims the run, keeps its
+ * lease while the work runs, records the outcome, and publishes
+ * `report.completed` / `report.failed` before the message is acked. A
+ * delivery of a finished run re-publishes its event and does nothing else.
+ */
+let RunExecutor = RunExecutor_1 = class RunExecutor {
+    config;
+    runs;
+    events;
+    logger = new Logger(RunExecutor_1.name);
+    constructor(config, runs, events) {
+        this.config = config;
+        this.runs = runs;
+        this.events = events;
+    }
+    async execute(request, messageId, work) {
+        const claim = await this.runs.claim(request, messageId, this.config.reports.runLeaseMs);
+        if (claim.kind === 'busy')
+            return this.awaitOtherWorker(claim.run);
+        if (claim.kind === 'finished') {
+            this.logger.log({ message: 'already handled; re-publishing its outcome', runId: claim.run._id, messageId, status: claim.run.status });
+            await this.events.publish(claim.run);
+            return claim.run;
+        }
+        const run = claim.run;
+        const lease = this.holdLease(run);
+        try {
+            const outcome = await work(run, lease.signal);
+            const finished = await this.runs.succeed(run._id, run.attempts, outcome);
+            await this.events.publish(finished);
+            return finished;
+        }
+        catch (error) {
+            const permanent = isPermanentFailure(error);
+            const code = error.code;
+            const failed = await this.runs.fail(run._id, run.attempts, {
+                code: typeof code === 'string' ? code : permanent ? 'PERMANENT_FAILURE' : 'RETRYABLE_FAILURE',
+                message: this.config.secrets.redactor.redact(describeFailure(error).replace(/^[A-Z_]+: /, '')),
+                permanent,
+            });
+            // Only a final outcome is announced; a retryable one is tried again first.
+            if (permanent)
+                await this.events.publish(failed);
+            throw error;
+        }
+        finally {
+            lease.release();
+        }
+    }
+    /**
+     * Keeps this worker's claim alive while it works; if the claim is lost
+     * (the lease expired and another worker took over), the work is aborted.
+     */
+    holdLease(run) {
+        const controller = new AbortController();
+        const leaseMs = this.config.reports.runLeaseMs;
+        const timer = setInterval(() => {
+            this.runs.renewLease(run._id, run.attempts, leaseMs).then((held) => {
+                if (!held)
+                    controller.abort(new Error(`run ${run._id} was taken over by another worker`));
+            }, (error) => this.logger.warn({ message: 'lease renewal failed', runId: run._id, error: describeFailure(error) }));
+        }, Math.max(1_000, Math.floor(leaseMs / 3)));
+        return { signal: controller.signal, release: () => clearInterval(timer) };
+    }
+    /**
+     * A duplicate delivery while the run is in progress elsewhere: wait a
+     * little for it to finish (concurrent duplicates are common), then either
+     * answer like a redelivery of a finished run or hand the message back.
+     */
+    async awaitOtherWorker(run) {
+        const deadline = Date.now() + Math.min(this.config.reports.runLeaseMs, 30_000);
+        while (Date.now() < deadline) {
+            await sleep(BUSY_POLL_MS);
+            const current = await this.runs.findById(run._id);
+            if (!current || current.status === 'running')
+                continue;
+            if (current.status === 'failed' && !current.error?.permanent)
+                break;
+            await this.events.publish(current);
+            return current;
+        }
+        throw new RunBusyError(`run ${run._id} is being executed by another worker; retry later`);
+    }
+};
+RunExecutor = RunExecutor_1 = __decorate([
+    Injectable(),
+    __metadata("design:paramtypes", [AppConfig,
+        ReportRunsRepository,
+        ReportEventsPublisher])
+], RunExecutor);
+export { RunExecutor };
+//# sourceMappingURL=run-executor.js.map

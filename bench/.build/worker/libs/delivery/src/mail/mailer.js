@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=mailer.js.map

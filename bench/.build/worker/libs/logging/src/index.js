@@ -1,0 +1,2 @@
+export { StructuredLogger, } from './structured-logger.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=pubsub-transport.options.js.map

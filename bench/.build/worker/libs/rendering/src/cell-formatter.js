@@ -1,0 +1,134 @@
+import { isEmpty, isoDate, percentToFraction, toCalendarDate, toDecimal, toInstant, toText, toWallClock, } from './cell-values.js';
+export function createCellFormatter(spec, settings) {
+    switch (spec.type) {
+        case 'text':
+            return {
+                type: 'text',
+                numberFormat: undefined,
+                text: toText,
+                machine: (value) => (isEmpty(value) ? null : toText(value)),
+                spreadsheet: (value) => (isEmpty(value) ? null : toText(value)),
+            };
+        case 'integer':
+        case 'number':
+        case 'money':
+        case 'percent':
+            return numericFormatter(spec, settings);
+        case 'date':
+            return dateFormatter(settings);
+        case 'datetime':
+            return dateTimeFormatter(settings);
+    }
+}
+export function isNumericType(type) {
+    return type === 'integer' || type === 'number' || type === 'money' || type === 'percent';
+}
+function numericFormatter(spec, settings) {
+    const { locale, currency } = settings;
+    const type = spec.type;
+    const currencyDigits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits;
+    const digits = type === 'integer' ? 0 : (spec.decimals ?? (type === 'money' ? currencyDigits : 2));
+    const intl = new Intl.NumberFormat(locale, {
+        ...(type === 'money' && { style: 'currency', currency }),
+        ...(type === 'percent' && { style: 'percent' }),
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+        // "-0.00 €" for a value that rounds to zero reads as a loss.
+        signDisplay: 'negative',
+    });
+    const scaled = type === 'percent' ? percentToFraction : (decimal) => decimal;
+    return {
+        type,
+        numberFormat: excelNumberFormat(type, digits, locale, currency),
+        text(value) {
+            if (isEmpty(value))
+                return '';
+            const decimal = toDecimal(value);
+            // A string keeps every digit; Intl rounds it half away from zero.
+            return decimal ? intl.format(scaled(decimal).toFixed()) : toText(value);
+        },
+        machine(value) {
+            if (isEmpty(value))
+                return null;
+            const decimal = toDecimal(value);
+            if (!decimal)
+                return toText(value);
+            if (type === 'money') {
+                return decimal.decimalPlaces() < currencyDigits ? decimal.toFixed(currencyDigits) : decimal.toFixed();
+            }
+            if (type === 'integer' && !Number.isSafeInteger(decimal.toNumber()))
+                return decimal.toFixed();
+            return decimal.toNumber();
+        },
+        spreadsheet(value) {
+            if (isEmpty(value))
+                return null;
+            const decimal = toDecimal(value);
+            return decimal ? scaled(decimal).toNumber() : toText(value);
+        },
+    };
+}
+function dateFormatter({ locale, timeZone }) {
+    // Calendar dates are UTC midnights (see toCalendarDate), so they are shown in UTC.
+    const intl = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+    return {
+        type: 'date',
+        // Built-in format 14, the reader's short date.
+        numberFormat: 'mm-dd-yy',
+        text: (value) => withDate(value, toCalendarDate(value, timeZone), (date) => intl.format(date)),
+        machine: (value) => withDate(value, toCalendarDate(value, timeZone), isoDate) || null,
+        spreadsheet: (value) => (isEmpty(value) ? null : (toCalendarDate(value, timeZone) ?? toText(value))),
+    };
+}
+function dateTimeFormatter({ locale, timeZone }) {
+    const intl = new Intl.DateTimeFormat(locale, {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+    });
+    return {
+        type: 'datetime',
+        // Built-in format 22, the reader's short date and time; exceljs spells it this way.
+        numberFormat: 'm/d/yy "h":mm',
+        text: (value) => withDate(value, toInstant(value), (instant) => intl.format(instant)),
+        machine: (value) => withDate(value, toInstant(value), (instant) => instant.toISOString()) || null,
+        spreadsheet(value) {
+            if (isEmpty(value))
+                return null;
+            const instant = toInstant(value);
+            return instant ? toWallClock(instant, timeZone) : toText(value);
+        },
+    };
+}
+function withDate(value, date, format) {
+    if (isEmpty(value))
+        return '';
+    return date ? format(date) : toText(value);
+}
+/**
+ * Excel applies its own separators to `#,##0.00`, so only the currency
+ * symbol and its side come from the document's locale.
+ */
+function excelNumberFormat(type, digits, locale, currency) {
+    const number = digits > 0 ? `#,##0.${'0'.repeat(digits)}` : '#,##0';
+    switch (type) {
+        case 'integer':
+        case 'number':
+            return number;
+        case 'percent':
+            return digits > 0 ? `0.${'0'.repeat(digits)}%` : '0%';
+        case 'money': {
+            const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(1);
+            const symbol = parts.find((part) => part.type === 'currency')?.value ?? currency;
+            const symbolFirst = parts.findIndex((part) => part.type === 'currency') < parts.findIndex((part) => part.type === 'integer');
+            const spaced = parts.some((part) => part.type === 'literal' && /\s/.test(part.value));
+            const gap = spaced ? ' ' : '';
+            return symbolFirst ? `[$${symbol}]${gap}${number}` : `${number}${gap}[$${symbol}]`;
+        }
+    }
+}
+//# sourceMappingURL=cell-formatter.js.map

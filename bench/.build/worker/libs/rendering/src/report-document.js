@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=report-document.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=report-renderer.js.map

@@ -16,14 +16,14 @@ import {
 
 const suite = new SuiteEnvironment('transport');
 let pubsub: PubSub;
-const running: RunningTransport[] = [];
+const transports: RunningTransport[] = [];
 
 beforeAll(() => {
   pubsub = rawPubSub(suite);
 });
 
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((transport) => transport.close()));
+  await Promise.all(transports.splice(0).map((transport) => transport.close()));
 });
 
 afterAll(async () => {
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 async function start(...args: Parameters<typeof startTransport>): Promise<RunningTransport> {
   const transport = await startTransport(...args);
-  running.push(transport);
+  transports.push(transport);
   return transport;
 }
 

@@ -80,7 +80,7 @@ beforeAll(async () => {
     .put('/definitions/sales-by-region')
     .set('authorization', `Bearer ${TOKEN}`)
     .send(SALES_DEFINITION);
-  expect(saved.status).toBe(201);
+  if (saved.status !== 201) throw new Error(`saving the definition failed: ${saved.status} ${JSON.stringify(saved.body)}`);
 });
 
 afterAll(async () => {

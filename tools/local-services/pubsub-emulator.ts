@@ -75,6 +75,7 @@ async function findEmulatorLauncher(): Promise<string | undefined> {
       'The Pub/Sub emulator needs the Google Cloud SDK (`gcloud`) with the pubsub-emulator component, ' +
         'or set PUBSUB_EMULATOR_HOST to a running emulator. ' +
         `(gcloud failed: ${(error as Error).message})`,
+      { cause: error },
     );
   }
   const launcher = join(sdkRoot, 'platform', 'pubsub-emulator', 'bin', 'cloud-pubsub-emulator');

@@ -411,8 +411,7 @@ export function isLocale(value: string): boolean {
 
 export function isTimeZone(value: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
+    return Boolean(new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone);
   } catch {
     return false;
   }

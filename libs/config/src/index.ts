@@ -3,6 +3,8 @@ export { ConfigModule } from './config.module.js';
 export { ConfigValidationError } from './config-validation.error.js';
 export {
   EMAIL_TRANSPORTS,
+  isLocale,
+  isTimeZone,
   LOG_FORMATS,
   LOG_LEVELS,
   type EmailTransport,

@@ -36,10 +36,6 @@ export class SettlementLatch {
  * `@Ctx() context: PubSubContext`.
  */
 export class PubSubContext extends BaseRpcContext<PubSubContextArgs> {
-  constructor(args: PubSubContextArgs) {
-    super(args);
-  }
-
   /** The message as received (data, attributes, ids), pulled or pushed. */
   getMessage(): InboundMessage {
     return this.args[0];

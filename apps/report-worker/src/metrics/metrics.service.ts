@@ -41,12 +41,15 @@ export class MetricsService implements OnModuleInit {
     registers: [this.registry],
   });
 
+  /** Filled at each scrape by its `collect`. */
+  private readonly runsByStatus: Gauge<'status'>;
+
   constructor(
     @Inject(PUBSUB_SERVER) private readonly server: PubSubServer,
     runs: ReportRunsRepository,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'report_worker_' });
-    new Gauge({
+    this.runsByStatus = new Gauge({
       name: 'report_worker_runs',
       help: 'Report runs recorded, by status (read from MongoDB at each scrape).',
       labelNames: ['status'] as const,

@@ -1,4 +1,4 @@
-import { AppConfig } from '@lib/config';
+import { AppConfig, isLocale, isTimeZone } from '@lib/config';
 import { ReportDefinitionsRepository, resolveParameters } from '@lib/persistence';
 import { PermanentError } from '@lib/pubsub-transport';
 import type { ReportFormat } from '@lib/rendering';
@@ -75,21 +75,4 @@ function flatten(errors: ValidationError[], path = ''): string[] {
     );
     return [...own, ...flatten(error.children ?? [], at)];
   });
-}
-
-function isLocale(locale: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(locale).length === 1;
-  } catch {
-    return false;
-  }
-}
-
-function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -6,7 +6,7 @@ import type { ReportColumn } from '../../libs/rendering/src/index.js';
  * date, date-time), deterministic so every run and every side of a
  * comparison renders the same bytes of input.
  */
-export interface SampleRow {
+export type SampleRow = {
   seq: number;
   customer: string;
   region: string;
@@ -17,7 +17,7 @@ export interface SampleRow {
   /** `YYYY-MM-DD`. */
   soldOn: string;
   soldAt: Date;
-}
+};
 
 export const SAMPLE_COLUMNS: readonly ReportColumn[] = [
   { key: 'seq', header: 'No.', type: 'integer' },

@@ -362,7 +362,8 @@ export class EnvironmentSchema {
   @IsBoolean({ message: 'DRY_RUN must be true or false, got "$value"' })
   DRY_RUN: boolean = false;
 
-  @IsOptional()
+  @ValidateIf((env: EnvironmentSchema) => env.EMAIL_TRANSPORT === 'smtp' && !env.SMTP_URI)
+  @IsNotEmpty({ message: 'SMTP_HOST (or SMTP_URI) is required when EMAIL_TRANSPORT=smtp' })
   SMTP_HOST?: string;
 
   @IsOptional()

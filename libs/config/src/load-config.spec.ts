@@ -234,12 +234,19 @@ describe('loadConfig', () => {
       problemsOf({
         ...valid,
         EMAIL_TRANSPORT: 'smtp',
+        SMTP_HOST: 'smtp.acme.test',
         SMTP_USER: 'u',
         SIGNING_SECRET: 'short-signing',
       }),
     ).toEqual([
       'SMTP_PASSWORD is required when EMAIL_TRANSPORT=smtp and SMTP_USER is set: password of SMTP_USER on the SMTP server; no secret source has it (tried: env)',
       'SIGNING_SECRET must be at least 32 characters long',
+    ]);
+  });
+
+  it('needs an SMTP server with EMAIL_TRANSPORT=smtp', () => {
+    expect(problemsOf({ ...valid, EMAIL_TRANSPORT: 'smtp' })).toEqual([
+      'SMTP_HOST (or SMTP_URI) is required when EMAIL_TRANSPORT=smtp',
     ]);
   });
 

@@ -238,6 +238,7 @@ describe('resolveConfig: required secrets', () => {
         ...vaultBase,
         VAULT_SECRETS_PATH: 'app',
         EMAIL_TRANSPORT: 'smtp',
+        SMTP_HOST: 'smtp.acme.test',
         SMTP_USER: 'reports@acme.test',
         RUNS_API_ENABLED: 'true',
         SIGNING_SECRET: 'a-signing-secret-of-at-least-32-chars',

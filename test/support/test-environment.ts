@@ -43,6 +43,9 @@ export class SuiteEnvironment {
       PUBSUB_TOPIC: this.name('requests'),
       PUBSUB_DEAD_LETTER_TOPIC: this.name('requests-dlq'),
       REPORT_RESULTS_TOPIC: this.name('results'),
+      // Needed only with EMAIL_TRANSPORT; set so suites that turn e-mail on need not.
+      REPORT_SENDER_EMAIL: 'reports@report-worker.test',
+      SMTP_HOST: '127.0.0.1',
       LOG_FORMAT: 'json',
       ...overrides,
     };

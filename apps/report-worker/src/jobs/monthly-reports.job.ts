@@ -43,8 +43,7 @@ export class MonthlyReportsJob {
     const ids = followers.map((follower) => String(follower._id));
     await Promise.all(
       ids.map(async (followerId) => {
-        const record = await this.sent.find(followerId, period);
-        if (!record) await this.sent.transition(followerId, period, 'pending');
+        await this.sent.recordPending(followerId, period);
         const task: FollowerReportTask = {
           follower_id: followerId,
           period,

@@ -7,6 +7,7 @@ import { ReportRun, type RunError, type RunFile, type RunStatus } from './report
 const DUPLICATE_KEY = 11000;
 
 export const CLAIMS_COLLECTION = 'report_run_claims';
+export const DELIVERIES_COLLECTION = 'report_run_deliveries';
 
 export type NewRun = Pick<ReportRun, 'idempotencyKey' | 'pattern'> &
   Partial<
@@ -47,6 +48,30 @@ export interface RunPage {
 export class ReportRunsRepository {
   constructor(@InjectModel(ReportRun.name) private readonly runs: Model<ReportRun>) {}
 
+  /**
+   * Every delivery of a request, insert-only. Kept apart from the run so that
+   * duplicates never write to the run document its holder is updating.
+   */
+  private deliveries() {
+    return this.runs.db.collection<{ _id: string; runId: string; messageId: string; receivedAt: Date }>(DELIVERIES_COLLECTION);
+  }
+
+  private async recordDelivery(runId: string, messageId: string, now: Date): Promise<void> {
+    try {
+      await this.deliveries().insertOne({ _id: `${runId}#${messageId}`, runId, messageId, receivedAt: now });
+    } catch (error) {
+      // The same message delivered again: already recorded.
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
+  }
+
+  /** The run's message ids: every delivery recorded, in the order received. */
+  private async withMessageIds<T extends ReportRun | null>(run: T): Promise<T> {
+    if (!run) return run;
+    const deliveries = await this.deliveries().find({ runId: run._id }).sort({ receivedAt: 1 }).toArray();
+    return { ...run, messageIds: [...new Set([...run.messageIds, ...deliveries.map((delivery) => delivery.messageId)])] };
+  }
+
   /** One document per attempt of a run; its unique `_id` is what makes a claim exclusive. */
   private claims() {
     return this.runs.db.collection<{ _id: string; runId: string; attempt: number; messageId: string; claimedAt: Date }>(
@@ -67,11 +92,9 @@ export class ReportRunsRepository {
    */
   async claim(request: NewRun, messageId: string, leaseMs: number, now = new Date()): Promise<Claim> {
     await this.recordOnce(request, now);
-    const run = await this.runs
-      .findOneAndUpdate({ idempotencyKey: request.idempotencyKey }, { $addToSet: { messageIds: messageId } }, { returnDocument: 'after' })
-      .lean<ReportRun>()
-      .exec();
+    const run = await this.runs.findOne({ idempotencyKey: request.idempotencyKey }).lean<ReportRun>().exec();
     if (!run) throw new Error(`run for idempotency key "${request.idempotencyKey}" vanished`);
+    await this.recordDelivery(run._id, messageId, now);
     if (run.status === 'succeeded' || (run.status === 'failed' && run.error?.permanent)) return { kind: 'finished', run };
     if (run.status === 'running' && run.leaseExpiresAt && run.leaseExpiresAt >= now) return { kind: 'busy', run };
 
@@ -88,6 +111,7 @@ export class ReportRunsRepository {
         {
           $set: { status: 'running', attempts: attempt, startedAt: now, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
           $unset: { error: 1 },
+          $addToSet: { messageIds: messageId },
         },
         { returnDocument: 'after' },
       )
@@ -117,11 +141,7 @@ export class ReportRunsRepository {
   }
 
   async findById(runId: string): Promise<ReportRun | null> {
-    return this.runs.findById(runId).lean<ReportRun>().exec();
-  }
-
-  async findByIdempotencyKey(key: string): Promise<ReportRun | null> {
-    return this.runs.findOne({ idempotencyKey: key }).lean<ReportRun>().exec();
+    return this.withMessageIds(await this.runs.findById(runId).lean<ReportRun>().exec());
   }
 
   /** Newest first; `cursor` is the opaque value of a previous page's `nextCursor`. */
@@ -141,7 +161,7 @@ export class ReportRunsRepository {
       .limit(limit + 1)
       .lean<ReportRun[]>()
       .exec();
-    const page = runs.slice(0, limit);
+    const page = await Promise.all(runs.slice(0, limit).map((run) => this.withMessageIds(run)));
     const last = page.at(-1);
     return { runs: page, nextCursor: runs.length > limit && last ? encodeCursor(last) : undefined };
   }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 
+const DUPLICATE_KEY = 11000;
+
 export type ReportSentStatus = 'pending' | 'generated' | 'stored' | 'sent' | 'failed';
 
 /** `report_sent`: what happened to one follower's report of one period; unique per (follower_id, report_period). */
@@ -31,6 +33,18 @@ export class ReportSentRepository {
   /** The unique index that makes (follower, period) one record. */
   async ensureIndexes(): Promise<void> {
     await this.collection.createIndex({ follower_id: 1, report_period: 1 }, { unique: true });
+  }
+
+  /**
+   * Records the report as pending unless a record exists. Insert-only, so it
+   * never overwrites the progress of a report being produced right now.
+   */
+  async recordPending(followerId: string, period: string): Promise<void> {
+    try {
+      await this.collection.insertOne({ follower_id: followerId, report_period: period, status: 'pending', attempts: 0, updated_at: new Date() });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
   }
 
   async find(followerId: string, period: string): Promise<ReportSentRecord | null> {

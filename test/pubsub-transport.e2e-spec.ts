@@ -169,6 +169,44 @@ describe('graceful shutdown', () => {
   });
 });
 
+describe('graceful shutdown with a backlog', () => {
+  it('gives back messages still queued behind flow control at once, so none is lost and close() does not wait out the grace period', async () => {
+    const handled: number[] = [];
+    @Controller()
+    class OneAtATime {
+      @EventPattern<string>('backlog.job')
+      async handle(@Payload() data: { n: number }) {
+        await sleep(300);
+        handled.push(data.n);
+      }
+    }
+    const topic = suite.name('backlog');
+    const subscription = suite.name('backlog-sub');
+    await createSubscription(pubsub, topic, subscription, { ackDeadlineSeconds: 10 });
+    await Promise.all(
+      Array.from({ length: 10 }, (_, n) => pubsub.topic(topic).publishMessage({ data: json({ n }), attributes: { pattern: 'backlog.job' } })),
+    );
+    const transport = await startTransport(suite, [OneAtATime], {
+      autoCreate: false,
+      subscriptions: [{ name: subscription, topic, maxMessages: 1 }],
+      shutdownGraceMs: 8_000,
+    });
+    await expect.poll(() => handled.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+
+    const closedAt = Date.now();
+    await transport.close();
+    // Far less than the 8 s grace: nothing was left to wait for once the running handler finished.
+    expect(Date.now() - closedAt).toBeLessThan(4_000);
+
+    const fresh = collect(pubsub, subscription);
+    await expect.poll(() => fresh.messages.length + handled.length, { timeout: 20_000 }).toBe(10);
+    await sleep(1_000);
+    await fresh.stop();
+    const redelivered = fresh.messages.map((message) => (JSON.parse(message.data.toString()) as { n: number }).n);
+    expect([...handled, ...redelivered].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, n) => n));
+  });
+});
+
 describe('flow control', () => {
   it('never runs more than maxMessages handlers at once under 50 queued messages', async () => {
     let running = 0;

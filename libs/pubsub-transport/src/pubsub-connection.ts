@@ -7,7 +7,11 @@ export function createPubSub(options: PubSubConnectionOptions): PubSub {
     ...options.clientConfig,
     projectId: options.projectId ?? options.clientConfig?.projectId,
     enableOpenTelemetryTracing: options.enableOpenTelemetryTracing ?? false,
-    ...(options.emulatorHost ? { apiEndpoint: options.emulatorHost, emulatorMode: true } : {}),
+    // With the emulator: no credentials, and no probe for a GCE metadata server
+    // (google-auth would otherwise look for one to learn the universe domain).
+    ...(options.emulatorHost
+      ? { apiEndpoint: options.emulatorHost, emulatorMode: true, universeDomain: 'googleapis.com' }
+      : {}),
   });
 }
 

@@ -493,6 +493,7 @@ export class PubSubServer
         state.open = false;
       }),
     );
+    this.logger.log({ message: 'draining: intake stopped', inFlight: running.length, graceMs: this.shutdownGraceMs });
     const drained = await Promise.race([
       Promise.allSettled(running.map((run) => run.done)).then(() => true),
       sleep(this.shutdownGraceMs, false),
@@ -504,9 +505,27 @@ export class PubSubServer
       }
       this.logger.warn({ message: 'shutdown grace period over; giving back running messages', count: this.inFlight.size });
     }
+    const queued = [...this.states.values()].reduce((sum, state) => sum + giveBackQueued(state.subscription), 0);
+    if (queued > 0) this.logger.log({ message: 'gave back messages that were never handled', count: queued });
     await subscriptionsClosed;
     await this.publishers?.flush();
     await this.pubsub?.close();
     this._status$.next('closed');
   }
+}
+
+/**
+ * Nacks the messages a closing subscription holds but will never hand out
+ * (those waiting behind flow control), so Pub/Sub redelivers them at once.
+ * The client library would otherwise keep them until its close timeout,
+ * holding shutdown open for the whole grace period. It reaches into the
+ * library's lease manager, the one place that knows them; if that changes,
+ * nothing is given back early and the library's timeout applies as before.
+ */
+function giveBackQueued(subscription: Subscription | undefined): number {
+  const inventory = (subscription as unknown as { _subscriber?: { _inventory?: { _pending?: Message[] } } } | undefined)?._subscriber
+    ?._inventory;
+  const pending = Array.isArray(inventory?._pending) ? [...inventory._pending] : [];
+  for (const message of pending) message.nack();
+  return pending.length;
 }

@@ -81,7 +81,7 @@ export class FollowerReportService {
         currency: this.config.reports.currency,
       });
       await this.sent.transition(followerId, period, 'generated');
-      const files = await this.generator.renderDocument(run._id, document, ['pdf', 'xlsx'], signal);
+      const files = await this.generator.renderDocument(run._id, document, ['pdf', 'xlsx'], signal, `monthly-report-${period}-${followerId}`);
       const linked = files.map((file) => ({ ...file, ...this.links.sign(run._id, file.format) }));
       await this.sent.transition(followerId, period, 'stored', {
         files: linked.map((file) => ({ format: file.format, file_id: file.fileId, url: file.url, expires_at: file.expiresAt })),

@@ -48,17 +48,23 @@ export class ReportGenerator {
     return { rowCount, files };
   }
 
-  /** Renders a prepared document in each format into storage, one format after another. */
+  /**
+   * Renders a prepared document in each format into storage, one format
+   * after another. Files are named `<name>-<run>.<extension>`; the name
+   * defaults to the title.
+   */
   async renderDocument(
     runId: string,
     document: ReportDocument,
     formats: readonly ReportFormat[],
     signal: AbortSignal,
+    name = document.title,
   ): Promise<RunFile[]> {
     const expiresAt = new Date(Date.now() + this.config.reports.retentionDays * 86_400_000);
     const files: RunFile[] = [];
     for (const format of formats) {
-      files.push(await this.renderOne(runId, format, document, expiresAt, signal));
+      const filename = `${slug(name)}-${runId.slice(0, 8)}.${FORMAT_DETAILS[format].fileExtension}`;
+      files.push(await this.renderOne(runId, format, document, filename, expiresAt, signal));
     }
     return files;
   }
@@ -67,11 +73,11 @@ export class ReportGenerator {
     runId: string,
     format: ReportFormat,
     document: ReportDocument,
+    filename: string,
     expiresAt: Date,
     cancel: AbortSignal,
   ): Promise<RunFile> {
-    const { contentType, fileExtension } = FORMAT_DETAILS[format];
-    const filename = `${slug(document.title)}-${runId.slice(0, 8)}.${fileExtension}`;
+    const { contentType } = FORMAT_DETAILS[format];
     const { stream, stored } = await this.storage.openUpload(
       { runId, format, filename, contentType, expiresAt },
       { maxBytes: this.config.reports.maxOutputBytes },
@@ -116,7 +122,7 @@ export class ReportGenerator {
                 title: 'Parameters',
                 entries: (definition.parameters ?? []).map((parameter) => ({
                   label: parameter.name,
-                  value: request.parameters[parameter.name],
+                  value: shownParameter(request.parameters[parameter.name], parameter.type),
                   type: parameter.type === 'date' ? ('date' as const) : parameter.type === 'datetime' ? ('datetime' as const) : undefined,
                 })),
               },
@@ -146,6 +152,14 @@ function asLimitFailure(error: unknown, format: ReportFormat): PermanentError | 
   return undefined;
 }
 
+/**
+ * A `date` parameter is bound as the UTC midnight that starts it; shown, it
+ * is the calendar date itself, whatever the report's time zone.
+ */
+function shownParameter(value: unknown, type: string): unknown {
+  return type === 'date' && value instanceof Date ? value.toISOString().slice(0, 10) : value;
+}
+
 function slug(title: string): string {
   return (
     title
@@ -153,7 +167,7 @@ function slug(title: string): string {
       .replace(/[^\w\s-]/g, '')
       .trim()
       .toLowerCase()
-      .replace(/[\s_]+/g, '-')
+      .replace(/[\s_-]+/g, '-')
       .slice(0, 60) || 'report'
   );
 }

@@ -45,7 +45,8 @@ const CONTENT_TOP = 52;
 const CONTENT_BOTTOM_GAP = 48;
 const SECTION_GAP = 12;
 const CELL_PADDING = 4;
-const CHART_HEIGHT = 170;
+// Low enough that a month of daily rows still fits on the page below it.
+const CHART_HEIGHT = 140;
 
 /** A kind of text line: how it looks and how much height it takes. */
 interface LineStyle {

@@ -10,16 +10,39 @@ import { SmtpSink } from './support/smtp-sink.js';
 import { SuiteEnvironment } from './support/test-environment.js';
 import { rawPubSub } from './support/transport-harness.js';
 
-const FOLLOWER = { _id: 'f-eve', name: 'Eve', email: 'eve@example.com', iban: 'DE44500105175407324931', commission_pct: 10, enabled: true };
+const FOLLOWER = {
+  _id: 'f-eve',
+  name: 'Eve',
+  email: 'eve@example.com',
+  iban: 'DE44500105175407324931',
+  commission_pct: 10,
+  enabled: true,
+};
 
-async function startWorker(suite: SuiteEnvironment, env: Record<string, string>, logs: string[] = []) {
+async function startWorker(
+  suite: SuiteEnvironment,
+  env: Record<string, string>,
+  logs: string[] = [],
+) {
   const config = suite.config(env);
-  const logger = new StructuredLogger({ format: 'json', level: 'info', write: (line) => logs.push(line) });
+  const logger = new StructuredLogger({
+    format: 'json',
+    level: 'info',
+    write: (line) => logs.push(line),
+  });
   const app = await createApp(config, logger);
   await app.init();
   const db = app.get<Connection>(getConnectionToken()).db!;
   await db.collection('followers').insertOne(FOLLOWER as never);
-  await db.collection('daily_pnl').insertOne({ follower_id: 'f-eve', date: '20261110', total_pnl: 1000, position_count: 2, calculated_at: new Date() });
+  await db
+    .collection('daily_pnl')
+    .insertOne({
+      follower_id: 'f-eve',
+      date: '20261110',
+      total_pnl: 1000,
+      position_count: 2,
+      calculated_at: new Date(),
+    });
   return { app, db };
 }
 
@@ -32,7 +55,12 @@ async function until(condition: () => Promise<boolean> | boolean, timeout = 60_0
 }
 
 function publishMonthly(pubsub: PubSub, suite: SuiteEnvironment) {
-  return pubsub.topic(suite.name('requests')).publishMessage({ data: Buffer.from(JSON.stringify({ period: '2026-11' })), attributes: { pattern: 'report.monthly' } });
+  return pubsub
+    .topic(suite.name('requests'))
+    .publishMessage({
+      data: Buffer.from(JSON.stringify({ period: '2026-11' })),
+      attributes: { pattern: 'report.monthly' },
+    });
 }
 
 describe('DRY_RUN=true', () => {
@@ -44,7 +72,11 @@ describe('DRY_RUN=true', () => {
 
   beforeAll(async () => {
     await smtp.start();
-    worker = await startWorker(suite, { DRY_RUN: 'true', EMAIL_TRANSPORT: 'smtp', SMTP_PORT: String(smtp.port) }, logs);
+    worker = await startWorker(
+      suite,
+      { DRY_RUN: 'true', EMAIL_TRANSPORT: 'smtp', SMTP_PORT: String(smtp.port) },
+      logs,
+    );
     pubsub = rawPubSub(suite);
   });
 
@@ -56,13 +88,25 @@ describe('DRY_RUN=true', () => {
 
   it('renders and stores the report, sends nothing, and says so in report_sent and the log', async () => {
     await publishMonthly(pubsub, suite);
-    await until(async () => (await worker.db.collection('report_sent').findOne({ follower_id: 'f-eve' }))?.dry_run === true);
-    const record = await worker.db.collection('report_sent').findOne({ follower_id: 'f-eve', report_period: '2026-11' });
+    await until(
+      async () =>
+        (await worker.db.collection('report_sent').findOne({ follower_id: 'f-eve' }))?.dry_run ===
+        true,
+    );
+    const record = await worker.db
+      .collection('report_sent')
+      .findOne({ follower_id: 'f-eve', report_period: '2026-11' });
     expect(record).toMatchObject({ status: 'stored', dry_run: true });
     expect(record!.files.map((file: { format: string }) => file.format)).toEqual(['pdf', 'xlsx']);
-    expect(await worker.db.collection('reports.files').countDocuments({ 'metadata.runId': record!.run_id })).toBe(2);
+    expect(
+      await worker.db
+        .collection('reports.files')
+        .countDocuments({ 'metadata.runId': record!.run_id }),
+    ).toBe(2);
     expect(smtp.messages).toHaveLength(0);
-    expect(logs.some((line) => line.includes('DRY_RUN, no e-mail sent') && line.includes('f-eve'))).toBe(true);
+    expect(
+      logs.some((line) => line.includes('DRY_RUN, no e-mail sent') && line.includes('f-eve')),
+    ).toBe(true);
   });
 });
 
@@ -74,7 +118,12 @@ describe('EMAIL_DELIVERY=links', () => {
 
   beforeAll(async () => {
     await smtp.start();
-    worker = await startWorker(suite, { EMAIL_DELIVERY: 'links', EMAIL_TRANSPORT: 'smtp', SMTP_PORT: String(smtp.port), DOWNLOAD_LINK_TTL_MS: String(3 * 86_400_000) });
+    worker = await startWorker(suite, {
+      EMAIL_DELIVERY: 'links',
+      EMAIL_TRANSPORT: 'smtp',
+      SMTP_PORT: String(smtp.port),
+      DOWNLOAD_LINK_TTL_MS: String(3 * 86_400_000),
+    });
     pubsub = rawPubSub(suite);
   });
 
@@ -89,7 +138,9 @@ describe('EMAIL_DELIVERY=links', () => {
     await until(() => smtp.messages.length === 1);
     const [mail] = smtp.messages;
     expect(mail.attachments).toHaveLength(0);
-    const links = [...(mail.text ?? '').matchAll(/(PDF|XLSX): (\S+) \(until (\d{4}-\d{2}-\d{2})\)/g)];
+    const links = [
+      ...(mail.text ?? '').matchAll(/(PDF|XLSX): (\S+) \(until (\d{4}-\d{2}-\d{2})\)/g),
+    ];
     expect(links.map((match) => match[1])).toEqual(['PDF', 'XLSX']);
     const until3Days = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     expect(links.every((match) => match[3] <= until3Days)).toBe(true);
@@ -97,7 +148,11 @@ describe('EMAIL_DELIVERY=links', () => {
       const { pathname, search } = new URL(url);
       const response = await request(worker.app.getHttpServer()).get(`${pathname}${search}`);
       expect(response.status).toBe(200);
-      expect(response.headers['content-type']).toBe(format === 'PDF' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(response.headers['content-type']).toBe(
+        format === 'PDF'
+          ? 'application/pdf'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
     }
   });
 });

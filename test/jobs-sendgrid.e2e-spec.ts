@@ -31,9 +31,15 @@ async function startSendGrid(): Promise<{ server: Server; url: string; calls: Se
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      calls.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(Buffer.concat(chunks).toString()) });
+      calls.push({
+        path: req.url ?? '',
+        authorization: req.headers.authorization,
+        body: JSON.parse(Buffer.concat(chunks).toString()),
+      });
       if (calls.length === 1) {
-        res.writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' }).end('{"errors":[{"message":"too many requests"}]}');
+        res
+          .writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' })
+          .end('{"errors":[{"message":"too many requests"}]}');
       } else {
         res.writeHead(202).end();
       }
@@ -60,12 +66,33 @@ describe('monthly report through the SendGrid HTTP API', () => {
       ADMIN_EMAIL: 'admin@copytrading.example',
       LOG_LEVEL: 'debug',
     });
-    const logger = new StructuredLogger({ format: 'json', level: 'debug', write: (line) => logs.push(line), redact: config.secrets.redactor.redact });
+    const logger = new StructuredLogger({
+      format: 'json',
+      level: 'debug',
+      write: (line) => logs.push(line),
+      redact: config.secrets.redactor.redact,
+    });
     app = await createApp(config, logger);
     await app.init();
     const db = app.get<Connection>(getConnectionToken()).db!;
-    await db.collection('followers').insertOne({ _id: 'f-dana' as never, email: 'dana@example.com', iban: 'NL91ABNA0417164300', commission_pct: 15, enabled: true });
-    await db.collection('daily_pnl').insertOne({ follower_id: 'f-dana', date: '20261105', total_pnl: 200, position_count: 3, calculated_at: new Date() });
+    await db
+      .collection('followers')
+      .insertOne({
+        _id: 'f-dana' as never,
+        email: 'dana@example.com',
+        iban: 'NL91ABNA0417164300',
+        commission_pct: 15,
+        enabled: true,
+      });
+    await db
+      .collection('daily_pnl')
+      .insertOne({
+        follower_id: 'f-dana',
+        date: '20261105',
+        total_pnl: 200,
+        position_count: 3,
+        calculated_at: new Date(),
+      });
     pubsub = rawPubSub(suite);
   });
 
@@ -82,7 +109,13 @@ describe('monthly report through the SendGrid HTTP API', () => {
     });
     const db = app.get<Connection>(getConnectionToken()).db!;
     const deadline = Date.now() + 60_000;
-    while ((await db.collection('report_sent').findOne({ follower_id: 'f-dana', report_period: '2026-11' }))?.status !== 'sent') {
+    while (
+      (
+        await db
+          .collection('report_sent')
+          .findOne({ follower_id: 'f-dana', report_period: '2026-11' })
+      )?.status !== 'sent'
+    ) {
       if (Date.now() > deadline) throw new Error('the report was not sent');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -91,7 +124,10 @@ describe('monthly report through the SendGrid HTTP API', () => {
     const [, accepted] = sendgrid.calls;
     expect(accepted.path).toBe('/v3/mail/send');
     expect(accepted.authorization).toBe(`Bearer ${API_KEY}`);
-    expect(accepted.body.personalizations[0]).toEqual({ to: [{ email: 'dana@example.com' }], cc: [{ email: 'admin@copytrading.example' }] });
+    expect(accepted.body.personalizations[0]).toEqual({
+      to: [{ email: 'dana@example.com' }],
+      cc: [{ email: 'admin@copytrading.example' }],
+    });
     expect(accepted.body.from.email).toBe('reports@copytrading.example');
     expect(accepted.body.subject).toBe('Copy Trading Monthly Report - 2026-11');
     expect(accepted.body.content.map((part) => part.type)).toEqual(['text/plain', 'text/html']);
@@ -101,7 +137,14 @@ describe('monthly report through the SendGrid HTTP API', () => {
       'application/pdf',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ]);
-    expect(Buffer.from(accepted.body.attachments!.find((file) => file.type === 'application/pdf')!.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(
+        accepted.body.attachments!.find((file) => file.type === 'application/pdf')!.content,
+        'base64',
+      )
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(logs.join('\n')).not.toContain(API_KEY);
   });
 });

@@ -4,7 +4,11 @@ import { SuiteEnvironment } from './support/test-environment.js';
 
 describe('test harness: Pub/Sub emulator', () => {
   const suite = new SuiteEnvironment('harness');
-  const pubsub = new PubSub({ projectId: suite.projectId, apiEndpoint: suite.emulatorHost, emulatorMode: true });
+  const pubsub = new PubSub({
+    projectId: suite.projectId,
+    apiEndpoint: suite.emulatorHost,
+    emulatorMode: true,
+  });
 
   afterAll(async () => {
     await pubsub.close();

@@ -7,7 +7,13 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SuiteEnvironment } from './support/test-environment.js';
-import { collect, createSubscription, rawPubSub, type RunningTransport, startTransport } from './support/transport-harness.js';
+import {
+  collect,
+  createSubscription,
+  rawPubSub,
+  type RunningTransport,
+  startTransport,
+} from './support/transport-harness.js';
 
 type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
@@ -27,10 +33,18 @@ async function startKeyServer(jwk: JWK): Promise<{ url: string; server: Server }
 describe('push endpoint', () => {
   const suite = new SuiteEnvironment('push');
   const pubsub = rawPubSub(suite);
-  const handled: { data: unknown; messageId: string; subscription: string; attributes: Record<string, string> }[] = [];
+  const handled: {
+    data: unknown;
+    messageId: string;
+    subscription: string;
+    attributes: Record<string, string>;
+  }[] = [];
   let transport: RunningTransport;
   let keyServer: Server;
-  let sign: (claims?: Record<string, unknown>, options?: { expiresIn?: string; key?: SigningKey }) => Promise<string>;
+  let sign: (
+    claims?: Record<string, unknown>,
+    options?: { expiresIn?: string; key?: SigningKey },
+  ) => Promise<string>;
   let failNext = false;
 
   @Controller()
@@ -41,7 +55,8 @@ describe('push endpoint', () => {
         failNext = false;
         throw new Error('temporarily failing');
       }
-      if (data.value === 'invalid') throw new PermanentError('value "invalid" is not allowed', 'INVALID_PAYLOAD');
+      if (data.value === 'invalid')
+        throw new PermanentError('value "invalid" is not allowed', 'INVALID_PAYLOAD');
       handled.push({
         data,
         messageId: context.getMessageId(),
@@ -82,7 +97,11 @@ describe('push endpoint', () => {
     await pubsub.close();
   });
 
-  const envelope = (data: unknown, attributes: Record<string, string> = { pattern: 'pushed.job' }, messageId = String(Date.now() + Math.random())) => ({
+  const envelope = (
+    data: unknown,
+    attributes: Record<string, string> = { pattern: 'pushed.job' },
+    messageId = String(Date.now() + Math.random()),
+  ) => ({
     message: {
       data: Buffer.from(JSON.stringify(data)).toString('base64'),
       attributes,
@@ -93,12 +112,17 @@ describe('push endpoint', () => {
   });
 
   const push = (body: unknown, token?: string) => {
-    const call = request(transport.app.getHttpServer()).post('/pubsub/push').send(body as object);
+    const call = request(transport.app.getHttpServer())
+      .post('/pubsub/push')
+      .send(body as object);
     return token ? call.set('authorization', `Bearer ${token}`) : call;
   };
 
   it('handles a message with a valid token and answers 204', async () => {
-    const response = await push(envelope({ value: 'ok' }, { pattern: 'pushed.job', tenant: 'acme' }, 'm-1'), await sign());
+    const response = await push(
+      envelope({ value: 'ok' }, { pattern: 'pushed.job', tenant: 'acme' }, 'm-1'),
+      await sign(),
+    );
     expect(response.status).toBe(204);
     expect(handled.at(-1)).toEqual({
       data: { value: 'ok' },
@@ -113,13 +137,31 @@ describe('push endpoint', () => {
     ['an expired token', async () => sign({}, { expiresIn: '-10m' })],
     ['a token for another audience', async () => sign({ aud: 'https://elsewhere.example' })],
     ['a token from another issuer', async () => sign({ iss: 'https://evil.example' })],
-    ['a tampered token', async () => {
-      const [header, , signature] = (await sign()).split('.');
-      const forged = Buffer.from(JSON.stringify({ email: PUSHER, email_verified: true, aud: AUDIENCE, iss: 'https://accounts.google.com', exp: 9_999_999_999, iat: 1 })).toString('base64url');
-      return `${header}.${forged}.${signature}`;
-    }],
-    ['a token signed by an unknown key', async () => sign({}, { key: (await generateKeyPair('RS256')).privateKey })],
-    ['a service account not on the allow-list', async () => sign({ email: 'intruder@evil.iam.gserviceaccount.com' })],
+    [
+      'a tampered token',
+      async () => {
+        const [header, , signature] = (await sign()).split('.');
+        const forged = Buffer.from(
+          JSON.stringify({
+            email: PUSHER,
+            email_verified: true,
+            aud: AUDIENCE,
+            iss: 'https://accounts.google.com',
+            exp: 9_999_999_999,
+            iat: 1,
+          }),
+        ).toString('base64url');
+        return `${header}.${forged}.${signature}`;
+      },
+    ],
+    [
+      'a token signed by an unknown key',
+      async () => sign({}, { key: (await generateKeyPair('RS256')).privateKey }),
+    ],
+    [
+      'a service account not on the allow-list',
+      async () => sign({ email: 'intruder@evil.iam.gserviceaccount.com' }),
+    ],
   ])('refuses %s with 401 and calls no handler', async (_case, token) => {
     const before = handled.length;
     const response = await push(envelope({ value: 'sneaky' }), await token());
@@ -129,7 +171,12 @@ describe('push endpoint', () => {
 
   it('answers 400 to a body that is not a push envelope', async () => {
     const token = await sign();
-    for (const body of [{}, { message: 'x' }, { message: { data: '***not base64***' } }, { message: { data: '', attributes: { n: 1 } } }]) {
+    for (const body of [
+      {},
+      { message: 'x' },
+      { message: { data: '***not base64***' } },
+      { message: { data: '', attributes: { n: 1 } } },
+    ]) {
       const response = await push(body, token);
       expect(response.status).toBe(400);
     }
@@ -145,7 +192,10 @@ describe('push endpoint', () => {
 
   it('dead-letters a permanent failure and answers 204', async () => {
     const reader = collect(pubsub, suite.name('push-dlq-reader'));
-    const response = await push(envelope({ value: 'invalid' }, { pattern: 'pushed.job' }, 'bad-1'), await sign());
+    const response = await push(
+      envelope({ value: 'invalid' }, { pattern: 'pushed.job' }, 'bad-1'),
+      await sign(),
+    );
     expect(response.status).toBe(204);
     await expect.poll(() => reader.messages.length, { timeout: 15_000 }).toBe(1);
     await reader.stop();

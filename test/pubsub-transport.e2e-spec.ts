@@ -55,11 +55,19 @@ describe('settlement', () => {
       subscriptions: [{ name: suite.name('flaky-sub'), topic }],
     });
 
-    const messageId = await pubsub.topic(topic).publishMessage({ data: json({ n: 1 }), attributes: { pattern: 'flaky.job' } });
+    const messageId = await pubsub
+      .topic(topic)
+      .publishMessage({ data: json({ n: 1 }), attributes: { pattern: 'flaky.job' } });
 
-    await expect.poll(() => transport.settled.map((event) => event.outcome), { timeout: 20_000 }).toEqual(['nacked', 'acked']);
+    await expect
+      .poll(() => transport.settled.map((event) => event.outcome), { timeout: 20_000 })
+      .toEqual(['nacked', 'acked']);
     expect(calls.map((call) => call.id)).toEqual([messageId, messageId]);
-    expect(transport.settled[0]).toMatchObject({ messageId, pattern: 'flaky.job', reason: 'Internal server error' });
+    expect(transport.settled[0]).toMatchObject({
+      messageId,
+      pattern: 'flaky.job',
+      reason: 'Internal server error',
+    });
     // Acked means gone: nothing comes back.
     await sleep(2_000);
     expect(calls).toHaveLength(2);
@@ -82,14 +90,20 @@ describe('settlement', () => {
     await createSubscription(pubsub, deadLetterTopic, suite.name('poison-dlq-reader'));
     const deadLetters = collect(pubsub, suite.name('poison-dlq-reader'));
 
-    const notJson = await pubsub.topic(topic).publishMessage({ data: Buffer.from('<xml/>'), attributes: { pattern: 'known.job' } });
-    const unknown = await pubsub.topic(topic).publishMessage({ data: json({ a: 1 }), attributes: { pattern: 'nobody.listens' } });
+    const notJson = await pubsub
+      .topic(topic)
+      .publishMessage({ data: Buffer.from('<xml/>'), attributes: { pattern: 'known.job' } });
+    const unknown = await pubsub
+      .topic(topic)
+      .publishMessage({ data: json({ a: 1 }), attributes: { pattern: 'nobody.listens' } });
 
     await expect.poll(() => deadLetters.messages.length, { timeout: 20_000 }).toBe(2);
     await sleep(1_500);
     await deadLetters.stop();
 
-    const byOriginal = Object.fromEntries(deadLetters.messages.map((m) => [m.attributes['x-original-message-id'], m]));
+    const byOriginal = Object.fromEntries(
+      deadLetters.messages.map((m) => [m.attributes['x-original-message-id'], m]),
+    );
     expect(byOriginal[notJson].attributes).toMatchObject({
       'x-error': expect.stringContaining('Message data is not JSON'),
       'x-pattern': '',
@@ -103,7 +117,10 @@ describe('settlement', () => {
       pattern: 'nobody.listens',
     });
     expect(handled).toEqual([]);
-    expect(transport.settled.map((event) => event.outcome)).toEqual(['dead-lettered', 'dead-lettered']);
+    expect(transport.settled.map((event) => event.outcome)).toEqual([
+      'dead-lettered',
+      'dead-lettered',
+    ]);
   });
 
   it('dead-letters a handler that throws PermanentError, and nacks (logging an error) where no dead-letter topic is set', async () => {
@@ -121,12 +138,23 @@ describe('settlement', () => {
       subscriptions: [{ name: suite.name('permanent-sub'), topic }],
     });
 
-    await pubsub.topic(topic).publishMessage({ data: json({}), attributes: { pattern: 'rejects' } });
+    await pubsub
+      .topic(topic)
+      .publishMessage({ data: json({}), attributes: { pattern: 'rejects' } });
 
-    await expect.poll(() => transport.settled.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-    expect(transport.settled[0]).toMatchObject({ outcome: 'nacked', reason: 'UNKNOWN_DEFINITION: definition "x" does not exist' });
-    const errors = transport.logs.map((line) => JSON.parse(line)).filter((line) => line.severity === 'ERROR');
-    expect(errors.some((line) => /no dead-letter topic is configured/.test(line.message))).toBe(true);
+    await expect
+      .poll(() => transport.settled.length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(1);
+    expect(transport.settled[0]).toMatchObject({
+      outcome: 'nacked',
+      reason: 'UNKNOWN_DEFINITION: definition "x" does not exist',
+    });
+    const errors = transport.logs
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.severity === 'ERROR');
+    expect(errors.some((line) => /no dead-letter topic is configured/.test(line.message))).toBe(
+      true,
+    );
     expect(calls).toBeGreaterThanOrEqual(1);
   });
 });
@@ -151,7 +179,9 @@ describe('graceful shutdown', () => {
       subscriptions: [{ name: subscription, topic, ackDeadlineSeconds: 10 }],
       shutdownGraceMs: 8_000,
     });
-    await pubsub.topic(topic).publishMessage({ data: json({}), attributes: { pattern: 'slow.job' } });
+    await pubsub
+      .topic(topic)
+      .publishMessage({ data: json({}), attributes: { pattern: 'slow.job' } });
     await expect.poll(() => started, { timeout: 20_000 }).toBe(true);
 
     const closedAt = Date.now();
@@ -184,7 +214,11 @@ describe('graceful shutdown with a backlog', () => {
     const subscription = suite.name('backlog-sub');
     await createSubscription(pubsub, topic, subscription, { ackDeadlineSeconds: 10 });
     await Promise.all(
-      Array.from({ length: 10 }, (_, n) => pubsub.topic(topic).publishMessage({ data: json({ n }), attributes: { pattern: 'backlog.job' } })),
+      Array.from({ length: 10 }, (_, n) =>
+        pubsub
+          .topic(topic)
+          .publishMessage({ data: json({ n }), attributes: { pattern: 'backlog.job' } }),
+      ),
     );
     const transport = await startTransport(suite, [OneAtATime], {
       autoCreate: false,
@@ -202,8 +236,12 @@ describe('graceful shutdown with a backlog', () => {
     await expect.poll(() => fresh.messages.length + handled.length, { timeout: 20_000 }).toBe(10);
     await sleep(1_000);
     await fresh.stop();
-    const redelivered = fresh.messages.map((message) => (JSON.parse(message.data.toString()) as { n: number }).n);
-    expect([...handled, ...redelivered].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, n) => n));
+    const redelivered = fresh.messages.map(
+      (message) => (JSON.parse(message.data.toString()) as { n: number }).n,
+    );
+    expect([...handled, ...redelivered].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 10 }, (_, n) => n),
+    );
   });
 });
 
@@ -228,7 +266,9 @@ describe('flow control', () => {
     await createSubscription(pubsub, topic, subscription);
     await Promise.all(
       Array.from({ length: 50 }, (_, n) =>
-        pubsub.topic(topic).publishMessage({ data: json({ n }), attributes: { pattern: 'count.job' } }),
+        pubsub
+          .topic(topic)
+          .publishMessage({ data: json({ n }), attributes: { pattern: 'count.job' } }),
       ),
     );
     await start(suite, [CountingHandler], {
@@ -270,10 +310,16 @@ describe('routing', () => {
 
     const ordered = pubsub.topic(orderTopic, { messageOrdering: true });
     for (let n = 0; n < 20; n++) {
-      void ordered.publishMessage({ data: json({ n }), attributes: { pattern: 'order.step' }, orderingKey: 'account-7' });
+      void ordered.publishMessage({
+        data: json({ n }),
+        attributes: { pattern: 'order.step' },
+        orderingKey: 'account-7',
+      });
     }
     await ordered.flush();
-    await pubsub.topic(invoiceTopic).publishMessage({ data: json({ n: 1 }), attributes: { pattern: 'invoice.created' } });
+    await pubsub
+      .topic(invoiceTopic)
+      .publishMessage({ data: json({ n: 1 }), attributes: { pattern: 'invoice.created' } });
 
     await expect.poll(() => orders.length + invoices.length, { timeout: 20_000 }).toBe(21);
     expect(invoices).toEqual([1]);
@@ -291,9 +337,13 @@ describe('routing', () => {
       }
     }
     const topic = suite.name('legacy');
-    await start(suite, [Handlers], { subscriptions: [{ name: suite.name('legacy-sub'), topic, defaultPattern: 'legacy.job' }] });
+    await start(suite, [Handlers], {
+      subscriptions: [{ name: suite.name('legacy-sub'), topic, defaultPattern: 'legacy.job' }],
+    });
 
-    await pubsub.topic(topic).publishMessage({ data: json({ pattern: 'legacy.job', data: { via: 'body' } }) });
+    await pubsub
+      .topic(topic)
+      .publishMessage({ data: json({ pattern: 'legacy.job', data: { via: 'body' } }) });
     await pubsub.topic(topic).publishMessage({ data: json({ job_type: 'daily' }) });
 
     await expect.poll(() => seen.length, { timeout: 20_000 }).toBe(2);
@@ -333,7 +383,12 @@ describe('client', () => {
     });
     try {
       const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-      const sum = await firstValueFrom(client.send<number>('math.sum', new PubSubRecord([1, 2, 39], { attributes: { traceparent } })));
+      const sum = await firstValueFrom(
+        client.send<number>(
+          'math.sum',
+          new PubSubRecord([1, 2, 39], { attributes: { traceparent } }),
+        ),
+      );
       expect(sum).toBe(42);
       expect(traceParents).toEqual([traceparent]);
 
@@ -378,13 +433,15 @@ describe('manual settlement', () => {
     });
 
     for (const action of ['ack', 'retry-once', 'reject']) {
-      await pubsub.topic(topic).publishMessage({ data: json({ action }), attributes: { pattern: 'manual.job' } });
+      await pubsub
+        .topic(topic)
+        .publishMessage({ data: json({ action }), attributes: { pattern: 'manual.job' } });
     }
 
     await expect.poll(() => transport.settled.length, { timeout: 20_000 }).toBe(4);
     expect(Object.fromEntries(attempts)).toEqual({ ack: 1, 'retry-once': 2, reject: 1 });
-    expect(transport.settled.map((event) => `${event.outcome}:${event.reason ?? ''}`).sort()).toEqual(
-      ['acked:', 'acked:', 'dead-lettered:never valid', 'nacked:not yet'].sort(),
-    );
+    expect(
+      transport.settled.map((event) => `${event.outcome}:${event.reason ?? ''}`).sort(),
+    ).toEqual(['acked:', 'acked:', 'dead-lettered:never valid', 'nacked:not yet'].sort());
   });
 });

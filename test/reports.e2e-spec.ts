@@ -10,7 +10,13 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../apps/report-worker/src/bootstrap.js';
 import { RetentionSweeper } from '../apps/report-worker/src/reports/retention.sweeper.js';
-import { downloadFile, EventCollector, pdfPages, sha256, xlsxTable } from './support/report-harness.js';
+import {
+  downloadFile,
+  EventCollector,
+  pdfPages,
+  sha256,
+  xlsxTable,
+} from './support/report-harness.js';
 import { SuiteEnvironment } from './support/test-environment.js';
 import { rawPubSub } from './support/transport-harness.js';
 
@@ -20,11 +26,46 @@ const SIGNING_SECRET = 'test-signing-secret-of-at-least-32-characters';
 
 /** Five sales with names, amounts and dates that exercise every formatter. */
 const EU_SALES = [
-  { seq: 1, customer: 'Zoë Ångström', amount: 1234.56, share: 12.5, soldOn: '2026-11-02', soldAt: new Date('2026-11-02T09:15:00Z') },
-  { seq: 2, customer: '李雷', amount: -42.1, share: 0, soldOn: '2026-11-03', soldAt: new Date('2026-11-03T23:30:00Z') },
-  { seq: 3, customer: 'Ελένη "the great", Ltd.', amount: 0.3, share: 100, soldOn: '2026-11-04', soldAt: new Date('2026-11-04T12:00:00Z') },
-  { seq: 4, customer: '=HYPERLINK("http://evil")', amount: 1_000_000, share: 33.33, soldOn: '2026-11-05', soldAt: new Date('2026-11-05T00:00:00Z') },
-  { seq: 5, customer: 'Line\nbreak', amount: 7, share: 1, soldOn: '2026-11-06', soldAt: new Date('2026-11-06T18:45:00Z') },
+  {
+    seq: 1,
+    customer: 'Zoë Ångström',
+    amount: 1234.56,
+    share: 12.5,
+    soldOn: '2026-11-02',
+    soldAt: new Date('2026-11-02T09:15:00Z'),
+  },
+  {
+    seq: 2,
+    customer: '李雷',
+    amount: -42.1,
+    share: 0,
+    soldOn: '2026-11-03',
+    soldAt: new Date('2026-11-03T23:30:00Z'),
+  },
+  {
+    seq: 3,
+    customer: 'Ελένη "the great", Ltd.',
+    amount: 0.3,
+    share: 100,
+    soldOn: '2026-11-04',
+    soldAt: new Date('2026-11-04T12:00:00Z'),
+  },
+  {
+    seq: 4,
+    customer: '=HYPERLINK("http://evil")',
+    amount: 1_000_000,
+    share: 33.33,
+    soldOn: '2026-11-05',
+    soldAt: new Date('2026-11-05T00:00:00Z'),
+  },
+  {
+    seq: 5,
+    customer: 'Line\nbreak',
+    amount: 7,
+    share: 1,
+    soldOn: '2026-11-06',
+    soldAt: new Date('2026-11-06T18:45:00Z'),
+  },
 ];
 
 const SALES_DEFINITION = {
@@ -74,7 +115,15 @@ beforeAll(async () => {
       soldAt: new Date(Date.UTC(2026, 10, 10, 8, 0, n % 60)),
       region: 'us',
     })),
-    ...Array.from({ length: 3_001 }, (_, n) => ({ seq: n, customer: 'c', amount: 1, share: 1, soldOn: '2026-11-11', soldAt: new Date(), region: 'big' })),
+    ...Array.from({ length: 3_001 }, (_, n) => ({
+      seq: n,
+      customer: 'c',
+      amount: 1,
+      share: 1,
+      soldOn: '2026-11-11',
+      soldAt: new Date(),
+      region: 'big',
+    })),
   ]);
   pubsub = rawPubSub(suite);
   results = await EventCollector.start(pubsub, suite.name('results'), suite.name('results-reader'));
@@ -82,7 +131,8 @@ beforeAll(async () => {
     .put('/definitions/sales-by-region')
     .set('authorization', `Bearer ${TOKEN}`)
     .send(SALES_DEFINITION);
-  if (saved.status !== 201) throw new Error(`saving the definition failed: ${saved.status} ${JSON.stringify(saved.body)}`);
+  if (saved.status !== 201)
+    throw new Error(`saving the definition failed: ${saved.status} ${JSON.stringify(saved.body)}`);
 });
 
 afterAll(async () => {
@@ -91,14 +141,20 @@ afterAll(async () => {
   await app?.close();
 });
 
-function publishRequest(body: Record<string, unknown>, attributes: Record<string, string> = { pattern: 'report.generate' }) {
-  return pubsub.topic(suite.name('requests')).publishMessage({ data: Buffer.from(JSON.stringify(body)), attributes });
+function publishRequest(
+  body: Record<string, unknown>,
+  attributes: Record<string, string> = { pattern: 'report.generate' },
+) {
+  return pubsub
+    .topic(suite.name('requests'))
+    .publishMessage({ data: Buffer.from(JSON.stringify(body)), attributes });
 }
 
 async function finalEvent(idempotencyKey: string, timeout = 60_000) {
   const deadline = Date.now() + timeout;
   while (results.about(idempotencyKey).length === 0) {
-    if (Date.now() > deadline) throw new Error(`no result event for ${idempotencyKey} within ${timeout} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`no result event for ${idempotencyKey} within ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return results.about(idempotencyKey)[0] as {
@@ -164,12 +220,22 @@ describe('report.generate', () => {
     const pdfText = (await pdfPages(files.pdf)).flat();
     // DejaVu Sans covers Latin, Greek and Cyrillic; CJK glyphs need a font with them (README).
     expect(pdfText).toEqual(
-      expect.arrayContaining(['Sales by region', 'Customer', 'Zoë Ångström', 'Ελένη "the great", Ltd.', '1.234,56 €', '-42,10 €', '12,50 %']),
+      expect.arrayContaining([
+        'Sales by region',
+        'Customer',
+        'Zoë Ångström',
+        'Ελένη "the great", Ltd.',
+        '1.234,56 €',
+        '-42,10 €',
+        '12,50 %',
+      ]),
     );
 
     // HTML: escaped cells, one table row per sale, locale formatting.
     const html = parseHtml(files.html.toString('utf8'));
-    const table = html.querySelectorAll('table').find((candidate) => candidate.querySelector('thead')?.text.includes('Customer'))!;
+    const table = html
+      .querySelectorAll('table')
+      .find((candidate) => candidate.querySelector('thead')?.text.includes('Customer'))!;
     const bodyRows = table.querySelectorAll('tbody tr');
     expect(bodyRows).toHaveLength(5);
     expect(bodyRows[2].querySelectorAll('td')[1].text).toBe('Ελένη "the great", Ltd.');
@@ -177,13 +243,21 @@ describe('report.generate', () => {
     expect(files.html.toString('utf8')).not.toContain('<Line');
 
     // NDJSON: a header line, a line per row, an end line with the count.
-    const lines = files.json.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = files.json
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ type: 'header', title: 'Sales by region', locale: 'de-DE' });
-    const rows = lines.filter((line) => line.type === 'row') as { values: Record<string, unknown> }[];
+    const rows = lines.filter((line) => line.type === 'row') as {
+      values: Record<string, unknown>;
+    }[];
     expect(rows.map((row) => row.values.customer)).toEqual(EU_SALES.map((sale) => sale.customer));
     expect(lines.at(-1)).toEqual({ type: 'end', rowCount: 5 });
 
-    const run = await request(app.getHttpServer()).get(`/runs/${event.runId}`).set('authorization', `Bearer ${TOKEN}`);
+    const run = await request(app.getHttpServer())
+      .get(`/runs/${event.runId}`)
+      .set('authorization', `Bearer ${TOKEN}`);
     expect(run.body).toMatchObject({
       status: 'succeeded',
       idempotencyKey: 'eu-all-formats',
@@ -196,7 +270,12 @@ describe('report.generate', () => {
   });
 
   it('lays a 2,000-row PDF over several pages, each with the table header and "page X of Y"', async () => {
-    await publishRequest({ definition: 'sales-by-region', parameters: { region: 'us' }, formats: ['pdf'], idempotencyKey: 'us-pdf' });
+    await publishRequest({
+      definition: 'sales-by-region',
+      parameters: { region: 'us' },
+      formats: ['pdf'],
+      idempotencyKey: 'us-pdf',
+    });
     const event = await finalEvent('us-pdf');
     expect(event).toMatchObject({ status: 'succeeded', rowCount: 2_000 });
     const pages = await pdfPages((await downloadFile(app, event.runId, 'pdf')).body);
@@ -210,50 +289,112 @@ describe('report.generate', () => {
   });
 
   it('renders one run and one set of files for the same request published three times at once', async () => {
-    const body = { definition: 'sales-by-region', parameters: { region: 'eu' }, formats: ['csv', 'json'], idempotencyKey: 'triplicate' };
-    const published = await Promise.all([publishRequest(body), publishRequest(body), publishRequest(body)]);
+    const body = {
+      definition: 'sales-by-region',
+      parameters: { region: 'eu' },
+      formats: ['csv', 'json'],
+      idempotencyKey: 'triplicate',
+    };
+    const published = await Promise.all([
+      publishRequest(body),
+      publishRequest(body),
+      publishRequest(body),
+    ]);
     await expect.poll(() => results.about('triplicate').length, { timeout: 60_000 }).toBe(3);
     const events = results.about('triplicate');
     expect(new Set(events.map((event) => event.runId)).size).toBe(1);
-    expect(new Set(events.map((event) => JSON.stringify((event.files as { sha256: string }[]).map((file) => file.sha256)))).size).toBe(1);
+    expect(
+      new Set(
+        events.map((event) =>
+          JSON.stringify((event.files as { sha256: string }[]).map((file) => file.sha256)),
+        ),
+      ).size,
+    ).toBe(1);
 
     const db = app.get<Connection>(getConnectionToken()).db!;
-    const runs = await db.collection('report_runs').find({ idempotencyKey: 'triplicate' }).toArray();
+    const runs = await db
+      .collection('report_runs')
+      .find({ idempotencyKey: 'triplicate' })
+      .toArray();
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: 'succeeded', attempts: 1 });
-    const run = await request(app.getHttpServer()).get(`/runs/${runs[0]._id}`).set('authorization', `Bearer ${TOKEN}`);
+    const run = await request(app.getHttpServer())
+      .get(`/runs/${runs[0]._id}`)
+      .set('authorization', `Bearer ${TOKEN}`);
     expect([...run.body.messageIds].sort()).toEqual([...published].sort());
     const claims = await db.collection('report_run_claims').countDocuments({ runId: runs[0]._id });
     expect(claims).toBe(1);
-    const stored = await db.collection('reports.files').countDocuments({ 'metadata.runId': runs[0]._id });
+    const stored = await db
+      .collection('reports.files')
+      .countDocuments({ 'metadata.runId': runs[0]._id });
     expect(stored).toBe(2);
   });
 
   it.each([
     ['a payload that is not an object', [1, 2], 'INVALID_PAYLOAD', 'expected a JSON object'],
-    ['an unknown format', { definition: 'sales-by-region', parameters: { region: 'eu' }, formats: ['docx'] }, 'INVALID_PAYLOAD', 'each format must be one of'],
-    ['an unknown definition', { definition: 'no-such-report' }, 'UNKNOWN_DEFINITION', 'No report definition named "no-such-report"'],
-    ['a missing parameter', { definition: 'sales-by-region' }, 'INVALID_PARAMETERS', 'parameter "region" is required'],
+    [
+      'an unknown format',
+      { definition: 'sales-by-region', parameters: { region: 'eu' }, formats: ['docx'] },
+      'INVALID_PAYLOAD',
+      'each format must be one of',
+    ],
+    [
+      'an unknown definition',
+      { definition: 'no-such-report' },
+      'UNKNOWN_DEFINITION',
+      'No report definition named "no-such-report"',
+    ],
+    [
+      'a missing parameter',
+      { definition: 'sales-by-region' },
+      'INVALID_PARAMETERS',
+      'parameter "region" is required',
+    ],
     [
       'a forbidden stage',
-      { inlineDefinition: { ...SALES_DEFINITION, pipeline: [{ $match: {} }, { $out: 'stolen' }] }, parameters: { region: 'eu' } },
+      {
+        inlineDefinition: { ...SALES_DEFINITION, pipeline: [{ $match: {} }, { $out: 'stolen' }] },
+        parameters: { region: 'eu' },
+      },
       'INVALID_DEFINITION',
       '$out is not allowed',
     ],
-    ['a breached row limit', { definition: 'sales-by-region', parameters: { region: 'big' } }, 'LIMIT_ROWS', 'over the limit of 3000'],
-  ])('ends %s as a failed run with a clear error and a report.failed event, without retrying', async (_case, body, code, message) => {
-    const key = `bad-${code}-${Math.random()}`;
-    const messageId = await publishRequest(Array.isArray(body) ? (body as unknown as Record<string, unknown>) : { ...body, idempotencyKey: key });
-    const idempotencyKey = Array.isArray(body) ? `message:${messageId}` : key;
-    const event = await finalEvent(idempotencyKey);
-    expect(event).toMatchObject({ event: 'report.failed', status: 'failed', error: { code, permanent: true } });
-    expect(event.error!.message).toContain(message);
+    [
+      'a breached row limit',
+      { definition: 'sales-by-region', parameters: { region: 'big' } },
+      'LIMIT_ROWS',
+      'over the limit of 3000',
+    ],
+  ])(
+    'ends %s as a failed run with a clear error and a report.failed event, without retrying',
+    async (_case, body, code, message) => {
+      const key = `bad-${code}-${Math.random()}`;
+      const messageId = await publishRequest(
+        Array.isArray(body)
+          ? (body as unknown as Record<string, unknown>)
+          : { ...body, idempotencyKey: key },
+      );
+      const idempotencyKey = Array.isArray(body) ? `message:${messageId}` : key;
+      const event = await finalEvent(idempotencyKey);
+      expect(event).toMatchObject({
+        event: 'report.failed',
+        status: 'failed',
+        error: { code, permanent: true },
+      });
+      expect(event.error!.message).toContain(message);
 
-    const run = await request(app.getHttpServer()).get(`/runs/${event.runId}`).set('authorization', `Bearer ${TOKEN}`);
-    expect(run.body).toMatchObject({ status: 'failed', attempts: 1, error: { code, permanent: true } });
-    // The worker is still serving requests.
-    expect((await request(app.getHttpServer()).get('/health/live')).status).toBe(200);
-  });
+      const run = await request(app.getHttpServer())
+        .get(`/runs/${event.runId}`)
+        .set('authorization', `Bearer ${TOKEN}`);
+      expect(run.body).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        error: { code, permanent: true },
+      });
+      // The worker is still serving requests.
+      expect((await request(app.getHttpServer()).get('/health/live')).status).toBe(200);
+    },
+  );
 });
 
 describe('runs and storage', () => {
@@ -266,19 +407,32 @@ describe('runs and storage', () => {
 
     // Later than the lease: the first worker is presumed dead.
     const later = new Date(Date.now() + 61_000);
-    const [a, b] = await Promise.all([runs.claim(request, 'm-3', 60_000, later), runs.claim(request, 'm-4', 60_000, later)]);
+    const [a, b] = await Promise.all([
+      runs.claim(request, 'm-3', 60_000, later),
+      runs.claim(request, 'm-4', 60_000, later),
+    ]);
     expect([a.kind, b.kind].sort()).toEqual(['busy', 'claimed']);
     const taken = a.kind === 'claimed' ? a : b;
     expect(taken.run.attempts).toBe(2);
 
     // The dead worker's late result is refused; the new holder finishes the run.
-    await expect(runs.succeed(first.run._id, 1, { rowCount: 0, files: [] })).rejects.toThrow(LeaseLostError);
-    expect(await runs.succeed(taken.run._id, 2, { rowCount: 0, files: [] })).toMatchObject({ status: 'succeeded', attempts: 2 });
+    await expect(runs.succeed(first.run._id, 1, { rowCount: 0, files: [] })).rejects.toThrow(
+      LeaseLostError,
+    );
+    expect(await runs.succeed(taken.run._id, 2, { rowCount: 0, files: [] })).toMatchObject({
+      status: 'succeeded',
+      attempts: 2,
+    });
     expect(await runs.claim(request, 'm-5', 60_000)).toMatchObject({ kind: 'finished' });
   });
 
   it('removes stored files past their retention, and keeps the others', async () => {
-    await publishRequest({ definition: 'sales-by-region', parameters: { region: 'eu' }, formats: ['csv'], idempotencyKey: 'retention' });
+    await publishRequest({
+      definition: 'sales-by-region',
+      parameters: { region: 'eu' },
+      formats: ['csv'],
+      idempotencyKey: 'retention',
+    });
     const event = await finalEvent('retention');
     const files = app.get<Connection>(getConnectionToken()).db!.collection('reports.files');
     const before = await files.countDocuments();
@@ -298,7 +452,12 @@ describe('runs API', () => {
   let csv: { sha256: string; url: string };
 
   beforeAll(async () => {
-    await publishRequest({ definition: 'sales-by-region', parameters: { region: 'eu' }, formats: ['csv'], idempotencyKey: 'api-csv' });
+    await publishRequest({
+      definition: 'sales-by-region',
+      parameters: { region: 'eu' },
+      formats: ['csv'],
+      idempotencyKey: 'api-csv',
+    });
     const event = await finalEvent('api-csv');
     runId = event.runId;
     csv = event.files[0];
@@ -308,7 +467,10 @@ describe('runs API', () => {
     const server = app.getHttpServer();
     expect((await request(server).get(`/runs/${runId}`)).status).toBe(401);
     expect((await request(server).get('/runs')).status).toBe(401);
-    expect((await request(server).get(`/runs/${runId}/files/csv`).set('authorization', 'Bearer wrong')).status).toBe(401);
+    expect(
+      (await request(server).get(`/runs/${runId}/files/csv`).set('authorization', 'Bearer wrong'))
+        .status,
+    ).toBe(401);
     expect((await request(server).put('/definitions/x').send(SALES_DEFINITION)).status).toBe(401);
   });
 
@@ -321,7 +483,9 @@ describe('runs API', () => {
     expect(valid.status).toBe(200);
     expect(sha256(Buffer.from(valid.text))).toBe(csv.sha256);
     expect(valid.headers.etag).toBe(`"${csv.sha256}"`);
-    expect(valid.headers['content-disposition']).toMatch(/^attachment; filename="sales-by-region-[0-9a-f]{8}\.csv"$/);
+    expect(valid.headers['content-disposition']).toMatch(
+      /^attachment; filename="sales-by-region-[0-9a-f]{8}\.csv"$/,
+    );
 
     const altered = path.replace(/signature=[^&]+/, (match) => `${match.slice(0, -2)}xx`);
     expect((await request(server).get(altered)).status).toBe(403);
@@ -336,21 +500,35 @@ describe('runs API', () => {
 
   it('lists runs newest first with a cursor, filtered by status', async () => {
     const server = app.getHttpServer();
-    const first = await request(server).get('/runs?limit=2').set('authorization', `Bearer ${TOKEN}`);
+    const first = await request(server)
+      .get('/runs?limit=2')
+      .set('authorization', `Bearer ${TOKEN}`);
     expect(first.status).toBe(200);
     expect(first.body.runs).toHaveLength(2);
-    const second = await request(server).get(`/runs?limit=2&cursor=${first.body.nextCursor}`).set('authorization', `Bearer ${TOKEN}`);
+    const second = await request(server)
+      .get(`/runs?limit=2&cursor=${first.body.nextCursor}`)
+      .set('authorization', `Bearer ${TOKEN}`);
     expect(second.body.runs).toHaveLength(2);
     const ids = [...first.body.runs, ...second.body.runs].map((run: { id: string }) => run.id);
     expect(new Set(ids).size).toBe(4);
-    const received = [...first.body.runs, ...second.body.runs].map((run: { receivedAt: string }) => run.receivedAt);
+    const received = [...first.body.runs, ...second.body.runs].map(
+      (run: { receivedAt: string }) => run.receivedAt,
+    );
     expect([...received].sort().reverse()).toEqual(received);
 
-    const failed = await request(server).get('/runs?status=failed&limit=100').set('authorization', `Bearer ${TOKEN}`);
+    const failed = await request(server)
+      .get('/runs?status=failed&limit=100')
+      .set('authorization', `Bearer ${TOKEN}`);
     expect(failed.body.runs.length).toBeGreaterThan(0);
     expect(failed.body.runs.every((run: { status: string }) => run.status === 'failed')).toBe(true);
-    expect((await request(server).get('/runs?status=weird').set('authorization', `Bearer ${TOKEN}`)).status).toBe(400);
-    expect((await request(server).get('/runs?cursor=bogus').set('authorization', `Bearer ${TOKEN}`)).status).toBe(400);
+    expect(
+      (await request(server).get('/runs?status=weird').set('authorization', `Bearer ${TOKEN}`))
+        .status,
+    ).toBe(400);
+    expect(
+      (await request(server).get('/runs?cursor=bogus').set('authorization', `Bearer ${TOKEN}`))
+        .status,
+    ).toBe(400);
   });
 
   it('refuses a definition with forbidden stages when it is saved, and keeps versions', async () => {
@@ -360,22 +538,32 @@ describe('runs API', () => {
       .set('authorization', `Bearer ${TOKEN}`)
       .send({ ...SALES_DEFINITION, pipeline: [{ $match: { $where: 'true' } }] });
     expect(refused.status).toBe(400);
-    expect(refused.body.problems).toEqual(['stage 1 ($match): $where is not allowed (it writes data or runs code)']);
+    expect(refused.body.problems).toEqual([
+      'stage 1 ($match): $where is not allowed (it writes data or runs code)',
+    ]);
 
     const second = await request(server)
       .put('/definitions/sales-by-region')
       .set('authorization', `Bearer ${TOKEN}`)
       .send({ ...SALES_DEFINITION, title: 'Sales by region, v2' });
     expect(second.body).toEqual({ name: 'sales-by-region', version: 2 });
-    const listed = await request(server).get('/definitions').set('authorization', `Bearer ${TOKEN}`);
-    expect(listed.body.definitions.find((d: { name: string }) => d.name === 'sales-by-region')).toMatchObject({ version: 2, title: 'Sales by region, v2' });
+    const listed = await request(server)
+      .get('/definitions')
+      .set('authorization', `Bearer ${TOKEN}`);
+    expect(
+      listed.body.definitions.find((d: { name: string }) => d.name === 'sales-by-region'),
+    ).toMatchObject({ version: 2, title: 'Sales by region, v2' });
   });
 
   it('exposes Prometheus metrics for messages, runs and renders', async () => {
     const metrics = await request(app.getHttpServer()).get('/metrics');
     expect(metrics.status).toBe(200);
-    expect(metrics.text).toMatch(/report_worker_messages_total\{pattern="report.generate",outcome="acked"\} \d+/);
-    expect(metrics.text).toMatch(/report_worker_messages_total\{pattern="report.generate",outcome="dead-lettered"\} \d+/);
+    expect(metrics.text).toMatch(
+      /report_worker_messages_total\{pattern="report.generate",outcome="acked"\} \d+/,
+    );
+    expect(metrics.text).toMatch(
+      /report_worker_messages_total\{pattern="report.generate",outcome="dead-lettered"\} \d+/,
+    );
     expect(metrics.text).toMatch(/report_worker_runs\{status="succeeded"\} [1-9]\d*/);
     expect(metrics.text).toMatch(/report_worker_render_bytes_total\{format="pdf"\} [1-9]\d*/);
     expect(metrics.text).toContain('report_worker_handler_duration_seconds_bucket');

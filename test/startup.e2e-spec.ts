@@ -40,10 +40,17 @@ describe('the built worker process', () => {
     const suite = new SuiteEnvironment('startup');
     const port = await freePort();
     const graceMs = 3_000;
-    const worker = runBuiltWorker(suite.env({ PORT: String(port), SHUTDOWN_GRACE_MS: String(graceMs) }));
+    const worker = runBuiltWorker(
+      suite.env({ PORT: String(port), SHUTDOWN_GRACE_MS: String(graceMs) }),
+    );
     await waitUntil(
-      async () => (await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => undefined))?.ok === true,
-      { timeoutMs: 30_000, what: 'the built worker', alive: () => (worker.child.exitCode === null ? undefined : worker.output()) },
+      async () =>
+        (await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => undefined))?.ok === true,
+      {
+        timeoutMs: 30_000,
+        what: 'the built worker',
+        alive: () => (worker.child.exitCode === null ? undefined : worker.output()),
+      },
     );
 
     const signalledAt = Date.now();

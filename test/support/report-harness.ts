@@ -18,7 +18,10 @@ export class EventCollector {
     const collector = new EventCollector();
     const reader = pubsub.subscription(subscription);
     reader.on('message', (message: Message) => {
-      collector.events.push({ body: JSON.parse(message.data.toString()) as Record<string, unknown>, attributes: message.attributes });
+      collector.events.push({
+        body: JSON.parse(message.data.toString()) as Record<string, unknown>,
+        attributes: message.attributes,
+      });
       message.ack();
     });
     collector.closeReader = () => reader.close();
@@ -27,7 +30,9 @@ export class EventCollector {
 
   /** Events about runs of this idempotency key. */
   about(idempotencyKey: string) {
-    return this.events.map((event) => event.body).filter((body) => body.idempotencyKey === idempotencyKey);
+    return this.events
+      .map((event) => event.body)
+      .filter((body) => body.idempotencyKey === idempotencyKey);
   }
 
   async stop(): Promise<void> {

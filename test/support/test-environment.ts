@@ -16,7 +16,10 @@ export class SuiteEnvironment {
   readonly dbName: string;
 
   constructor(suite: string, options: { mongoUri?: string } = {}) {
-    const slug = suite.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 24);
+    const slug = suite
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 24);
     this.id = `${slug}-${randomBytes(4).toString('hex')}`;
     this.dbName = `test_${this.id.replace(/-/g, '_')}`;
     this.mongoUri = options.mongoUri ?? inject('mongoUri');

@@ -34,7 +34,9 @@ export interface RunningTransport {
 export async function startTransport(
   suite: SuiteEnvironment,
   controllers: Type<unknown>[],
-  options: Omit<PubSubServerOptions, 'projectId' | 'emulatorHost'> & { push?: PubSubPushEndpoint[] } = {},
+  options: Omit<PubSubServerOptions, 'projectId' | 'emulatorHost'> & {
+    push?: PubSubPushEndpoint[];
+  } = {},
 ): Promise<RunningTransport> {
   const { push, ...serverOptions } = options;
   const server = new PubSubServer({
@@ -49,7 +51,11 @@ export async function startTransport(
   class TransportTestModule {}
 
   const logs: string[] = [];
-  const logger = new StructuredLogger({ format: 'json', level: 'debug', write: (line) => logs.push(line) });
+  const logger = new StructuredLogger({
+    format: 'json',
+    level: 'debug',
+    write: (line) => logs.push(line),
+  });
   const app = await NestFactory.create(TransportTestModule, { logger, abortOnError: false });
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   await app.startAllMicroservices();
@@ -59,7 +65,11 @@ export async function startTransport(
 
 /** A raw client library connection to the emulator, for publishing and reading as a test. */
 export function rawPubSub(suite: SuiteEnvironment): PubSub {
-  return new PubSub({ projectId: suite.projectId, apiEndpoint: suite.emulatorHost, emulatorMode: true });
+  return new PubSub({
+    projectId: suite.projectId,
+    apiEndpoint: suite.emulatorHost,
+    emulatorMode: true,
+  });
 }
 
 /** Creates a topic (if needed) and a subscription on it; returns their short names. */

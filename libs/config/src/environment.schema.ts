@@ -187,7 +187,9 @@ export class EnvironmentSchema {
   PUBSUB_PULL_ENABLED: boolean = true;
 
   @IsOptional()
-  @Matches(RESOURCE_NAME, { message: 'PUBSUB_SUBSCRIPTION must be a Pub/Sub subscription name, got "$value"' })
+  @Matches(RESOURCE_NAME, {
+    message: 'PUBSUB_SUBSCRIPTION must be a Pub/Sub subscription name, got "$value"',
+  })
   PUBSUB_SUBSCRIPTION: string = 'report-worker';
 
   @IsOptional()
@@ -195,7 +197,9 @@ export class EnvironmentSchema {
   PUBSUB_TOPIC: string = 'report-requests';
 
   @IsOptional()
-  @Matches(RESOURCE_NAME, { message: 'PUBSUB_DEAD_LETTER_TOPIC must be a Pub/Sub topic name, got "$value"' })
+  @Matches(RESOURCE_NAME, {
+    message: 'PUBSUB_DEAD_LETTER_TOPIC must be a Pub/Sub topic name, got "$value"',
+  })
   PUBSUB_DEAD_LETTER_TOPIC: string = 'report-requests-dead-letter';
 
   @IsOptional()
@@ -220,7 +224,9 @@ export class EnvironmentSchema {
   PUSH_ENABLED: boolean = false;
 
   @IsOptional()
-  @Matches(/^\/[\w\-./]*$/, { message: 'PUSH_PATH must be an absolute path such as / or /pubsub/push, got "$value"' })
+  @Matches(/^\/[\w\-./]*$/, {
+    message: 'PUSH_PATH must be an absolute path such as / or /pubsub/push, got "$value"',
+  })
   PUSH_PATH: string = '/';
 
   /** Only for a push endpoint behind something else that authenticates; logged as a warning. */
@@ -239,7 +245,9 @@ export class EnvironmentSchema {
   // Reports: limits, defaults and where results go.
 
   @IsOptional()
-  @Matches(RESOURCE_NAME, { message: 'REPORT_RESULTS_TOPIC must be a Pub/Sub topic name, got "$value"' })
+  @Matches(RESOURCE_NAME, {
+    message: 'REPORT_RESULTS_TOPIC must be a Pub/Sub topic name, got "$value"',
+  })
   REPORT_RESULTS_TOPIC: string = 'report-results';
 
   @IsOptional()
@@ -299,7 +307,9 @@ export class EnvironmentSchema {
   REPORT_TIME_ZONE: string = 'UTC';
 
   @IsOptional()
-  @Matches(/^[A-Z]{3}$/, { message: 'REPORT_CURRENCY must be an ISO 4217 code such as EUR, got "$value"' })
+  @Matches(/^[A-Z]{3}$/, {
+    message: 'REPORT_CURRENCY must be an ISO 4217 code such as EUR, got "$value"',
+  })
   REPORT_CURRENCY: string = 'EUR';
 
   /** Base of download links in events and e-mails. Default: http://localhost:PORT. */
@@ -319,18 +329,22 @@ export class EnvironmentSchema {
     name: 'isTimeZone',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
-      defaultMessage: () => 'MARKET_CLOSE_TIMEZONE must be an IANA time zone such as America/New_York',
+      defaultMessage: () =>
+        'MARKET_CLOSE_TIMEZONE must be an IANA time zone such as America/New_York',
     },
   })
   MARKET_CLOSE_TIMEZONE: string = 'America/New_York';
 
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value))
+  @Transform(({ value }) =>
+    typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value,
+  )
   @ValidateBy({
     name: 'isPercentage',
     validator: {
       validate: (value: unknown) => typeof value === 'number' && value >= 0 && value <= 100,
-      defaultMessage: (args) => `DEFAULT_COMMISSION_PERCENTAGE must be a number from 0 to 100, got "${String(args?.value)}"`,
+      defaultMessage: (args) =>
+        `DEFAULT_COMMISSION_PERCENTAGE must be a number from 0 to 100, got "${String(args?.value)}"`,
     },
   })
   DEFAULT_COMMISSION_PERCENTAGE: number = 20;
@@ -353,7 +367,9 @@ export class EnvironmentSchema {
   ADMIN_EMAIL?: string;
 
   @IsOptional()
-  @IsIn(['attachments', 'links'], { message: 'EMAIL_DELIVERY must be attachments or links, got "$value"' })
+  @IsIn(['attachments', 'links'], {
+    message: 'EMAIL_DELIVERY must be attachments or links, got "$value"',
+  })
   EMAIL_DELIVERY: 'attachments' | 'links' = 'attachments';
 
   /** Render and store, send nothing; runs and report_sent say so. */
@@ -383,7 +399,9 @@ export class EnvironmentSchema {
   SMTP_REQUIRE_TLS: boolean = false;
 
   @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'SENDGRID_BASE_URL must be an http(s) URL, got "$value"' })
+  @Matches(/^https?:\/\/\S+$/, {
+    message: 'SENDGRID_BASE_URL must be an http(s) URL, got "$value"',
+  })
   SENDGRID_BASE_URL: string = 'https://api.sendgrid.com';
 
   /** Attempts per e-mail before the follower's report is retried through Pub/Sub. */
@@ -397,10 +415,11 @@ export class EnvironmentSchema {
    * Decimal128, such as FerretDB), or `auto` (asks the server).
    */
   @IsOptional()
-  @IsIn(['auto', 'decimal128', 'string'], { message: 'MONEY_STORAGE must be auto, decimal128 or string, got "$value"' })
+  @IsIn(['auto', 'decimal128', 'string'], {
+    message: 'MONEY_STORAGE must be auto, decimal128 or string, got "$value"',
+  })
   MONEY_STORAGE: 'auto' | 'decimal128' | 'string' = 'auto';
 }
-
 
 export function isLocale(value: string): boolean {
   try {
@@ -412,7 +431,9 @@ export function isLocale(value: string): boolean {
 
 export function isTimeZone(value: string): boolean {
   try {
-    return Boolean(new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone);
+    return Boolean(
+      new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone,
+    );
   } catch {
     return false;
   }

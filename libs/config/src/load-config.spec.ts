@@ -117,7 +117,10 @@ describe('loadConfig', () => {
   });
 
   it('requires API_TOKENS and SIGNING_SECRET while the runs API is on (the default)', () => {
-    const runsApiOn = { GOOGLE_CLOUD_PROJECT: valid.GOOGLE_CLOUD_PROJECT, MONGODB_URI: valid.MONGODB_URI };
+    const runsApiOn = {
+      GOOGLE_CLOUD_PROJECT: valid.GOOGLE_CLOUD_PROJECT,
+      MONGODB_URI: valid.MONGODB_URI,
+    };
     expect(problemsOf(runsApiOn).map((problem) => problem.split(' is required')[0])).toEqual([
       'API_TOKENS',
       'SIGNING_SECRET',
@@ -128,7 +131,9 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, PUSH_ENABLED: 'true' })).toEqual([
       'PUSH_AUDIENCE is required when PUSH_ENABLED=true: the audience set on the push subscription (usually the endpoint URL)',
     ]);
-    expect(loadConfig({ ...valid, PUSH_ENABLED: 'true', PUSH_AUTH_DISABLED: 'true' }).push.authDisabled).toBe(true);
+    expect(
+      loadConfig({ ...valid, PUSH_ENABLED: 'true', PUSH_AUTH_DISABLED: 'true' }).push.authDisabled,
+    ).toBe(true);
   });
 
   it('logs JSON in production unless told otherwise', () => {
@@ -155,7 +160,11 @@ describe('loadConfig', () => {
   });
 
   it('names every problem at once: a missing MONGODB_URI and PORT=abc', () => {
-    const problems = problemsOf({ GOOGLE_CLOUD_PROJECT: 'p', PORT: 'abc', RUNS_API_ENABLED: 'false' });
+    const problems = problemsOf({
+      GOOGLE_CLOUD_PROJECT: 'p',
+      PORT: 'abc',
+      RUNS_API_ENABLED: 'false',
+    });
     expect(problems).toEqual([
       'PORT must be a whole number between 0 and 65535, got "abc"',
       'MONGODB_URI is required: a MongoDB connection string such as mongodb://localhost:27017',

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { DownloadLinkSigner } from './download-link.signer.js';
 
 const now = Date.parse('2026-12-04T10:00:00Z');
-const signer = new DownloadLinkSigner(() => 'a-long-signing-secret', 'https://reports.example.com/api', 3_600_000);
+const signer = new DownloadLinkSigner(
+  () => 'a-long-signing-secret',
+  'https://reports.example.com/api',
+  3_600_000,
+);
 
 function parts(url: string) {
   const parsed = new URL(url);
-  return { path: parsed.pathname, expires: parsed.searchParams.get('expires')!, signature: parsed.searchParams.get('signature')! };
+  return {
+    path: parsed.pathname,
+    expires: parsed.searchParams.get('expires')!,
+    signature: parsed.searchParams.get('signature')!,
+  };
 }
 
 describe('DownloadLinkSigner', () => {
@@ -23,8 +31,12 @@ describe('DownloadLinkSigner', () => {
     const { expires, signature } = parts(signer.sign('run-1', 'pdf', now).url);
     expect(signer.check('run-2', 'pdf', expires, signature, now)).toBe('invalid');
     expect(signer.check('run-1', 'csv', expires, signature, now)).toBe('invalid');
-    expect(signer.check('run-1', 'pdf', String(Number(expires) + 86_400), signature, now)).toBe('invalid');
-    expect(signer.check('run-1', 'pdf', expires, `${signature.slice(0, -1)}A`, now)).toBe('invalid');
+    expect(signer.check('run-1', 'pdf', String(Number(expires) + 86_400), signature, now)).toBe(
+      'invalid',
+    );
+    expect(signer.check('run-1', 'pdf', expires, `${signature.slice(0, -1)}A`, now)).toBe(
+      'invalid',
+    );
     expect(signer.check('run-1', 'pdf', undefined, signature, now)).toBe('invalid');
   });
 

@@ -24,21 +24,33 @@ export class DownloadLinkSigner {
     ttlMs: number,
   ) {
     if (ttlMs <= 0 || ttlMs > MAX_LINK_TTL_MS) {
-      throw new RangeError(`download link lifetime must be between 1 ms and 7 days, got ${ttlMs} ms`);
+      throw new RangeError(
+        `download link lifetime must be between 1 ms and 7 days, got ${ttlMs} ms`,
+      );
     }
     this.ttlMs = ttlMs;
   }
 
   sign(runId: string, format: string, now = Date.now()): SignedLink {
     const expires = Math.floor((now + this.ttlMs) / 1000);
-    const url = new URL(`runs/${encodeURIComponent(runId)}/files/${encodeURIComponent(format)}`, withSlash(this.baseUrl));
+    const url = new URL(
+      `runs/${encodeURIComponent(runId)}/files/${encodeURIComponent(format)}`,
+      withSlash(this.baseUrl),
+    );
     url.searchParams.set('expires', String(expires));
     url.searchParams.set('signature', this.signature(runId, format, expires));
     return { url: url.toString(), expiresAt: new Date(expires * 1000) };
   }
 
-  check(runId: string, format: string, expires: unknown, signature: unknown, now = Date.now()): LinkCheck {
-    if (typeof expires !== 'string' || !/^\d{1,12}$/.test(expires) || typeof signature !== 'string') return 'invalid';
+  check(
+    runId: string,
+    format: string,
+    expires: unknown,
+    signature: unknown,
+    now = Date.now(),
+  ): LinkCheck {
+    if (typeof expires !== 'string' || !/^\d{1,12}$/.test(expires) || typeof signature !== 'string')
+      return 'invalid';
     const expected = Buffer.from(this.signature(runId, format, Number(expires)));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
@@ -46,7 +58,9 @@ export class DownloadLinkSigner {
   }
 
   private signature(runId: string, format: string, expires: number): string {
-    return createHmac('sha256', this.secret()).update(`${runId}\n${format}\n${expires}`).digest('base64url');
+    return createHmac('sha256', this.secret())
+      .update(`${runId}\n${format}\n${expires}`)
+      .digest('base64url');
   }
 }
 

@@ -12,7 +12,11 @@ function capture(options: Partial<StructuredLoggerOptions> = {}) {
     now: () => at,
     ...options,
   });
-  return { logger, lines, json: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    logger,
+    lines,
+    json: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 describe('StructuredLogger', () => {
@@ -33,7 +37,12 @@ describe('StructuredLogger', () => {
   it('keeps the fields of a logged object, such as message ids', () => {
     const { logger, json } = capture();
     logger.log({ message: 'settled', messageId: '42', pattern: 'report.generate' }, 'PubSubServer');
-    expect(json()[0]).toMatchObject({ message: 'settled', messageId: '42', pattern: 'report.generate', context: 'PubSubServer' });
+    expect(json()[0]).toMatchObject({
+      message: 'settled',
+      messageId: '42',
+      pattern: 'report.generate',
+      context: 'PubSubServer',
+    });
   });
 
   it("reads Nest's error(message, stack, context) call", () => {
@@ -50,7 +59,11 @@ describe('StructuredLogger', () => {
   it('turns an Error into message and stack', () => {
     const { logger, json } = capture();
     logger.error(new TypeError('bad input'));
-    expect(json()[0]).toMatchObject({ severity: 'ERROR', message: 'bad input', error: 'TypeError' });
+    expect(json()[0]).toMatchObject({
+      severity: 'ERROR',
+      message: 'bad input',
+      error: 'TypeError',
+    });
     expect(String(json()[0].stack_trace)).toContain('TypeError: bad input');
   });
 
@@ -70,7 +83,9 @@ describe('StructuredLogger', () => {
   });
 
   it('passes every line through the redactor', () => {
-    const { logger, lines } = capture({ redact: (line) => line.replaceAll('hunter2', '[redacted]') });
+    const { logger, lines } = capture({
+      redact: (line) => line.replaceAll('hunter2', '[redacted]'),
+    });
     logger.log('password is hunter2');
     expect(lines[0]).toContain('password is [redacted]');
     expect(lines[0]).not.toContain('hunter2');

@@ -112,7 +112,9 @@ function splitNestArguments(
     if (strings.length >= 2) return { stack: strings[0], context: strings[strings.length - 1] };
     if (strings.length === 1) {
       const [only] = strings;
-      return only.includes('\n    at ') ? { stack: only } : { context: only, stack: errorArgument?.stack };
+      return only.includes('\n    at ')
+        ? { stack: only }
+        : { context: only, stack: errorArgument?.stack };
     }
     return { stack: errorArgument?.stack };
   }

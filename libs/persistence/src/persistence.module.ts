@@ -2,7 +2,10 @@ import { AppConfig } from '@lib/config';
 import { Module } from '@nestjs/common';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { ReportDefinition, ReportDefinitionSchema } from './definitions/report-definition.schema.js';
+import {
+  ReportDefinition,
+  ReportDefinitionSchema,
+} from './definitions/report-definition.schema.js';
 import { ReportDefinitionsRepository } from './definitions/report-definitions.repository.js';
 import { ReportRun, ReportRunSchema } from './runs/report-run.schema.js';
 import { ReportRunsRepository } from './runs/report-runs.repository.js';

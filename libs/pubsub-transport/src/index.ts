@@ -17,7 +17,10 @@ export {
   type PubSubStatus,
   type SubscriptionHealth,
 } from './pubsub.server.js';
-export { PubSubTransportModule, type PubSubTransportModuleOptions } from './pubsub-transport.module.js';
+export {
+  PubSubTransportModule,
+  type PubSubTransportModuleOptions,
+} from './pubsub-transport.module.js';
 export type {
   PubSubClientOptions,
   PubSubConnectionOptions,
@@ -28,5 +31,9 @@ export type {
 } from './pubsub-transport.options.js';
 export { type PubSubPushEndpoint } from './push/pubsub-push.controller.js';
 export { MalformedEnvelopeError, parsePushEnvelope } from './push/push-envelope.js';
-export { type PushAuthOptions, PushAuthenticationError, PushTokenVerifier } from './push/push-token.verifier.js';
+export {
+  type PushAuthOptions,
+  PushAuthenticationError,
+  PushTokenVerifier,
+} from './push/push-token.verifier.js';
 export type { Outcome } from './settlement-log.js';

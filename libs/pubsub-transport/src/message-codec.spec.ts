@@ -17,16 +17,25 @@ describe('JsonMessageDeserializer', () => {
     deserializer.deserialize(input, { patternAttribute: 'pattern', defaultPattern });
 
   it('takes the pattern from the attribute and the JSON body as data', () => {
-    expect(read(message('{"a":1}', { pattern: 'report.generate' }))).toEqual({ pattern: 'report.generate', data: { a: 1 } });
+    expect(read(message('{"a":1}', { pattern: 'report.generate' }))).toEqual({
+      pattern: 'report.generate',
+      data: { a: 1 },
+    });
   });
 
   it("falls back to Nest's {pattern, data} body", () => {
     expect(read(message('{"pattern":"x.y","data":[1]}'))).toEqual({ pattern: 'x.y', data: [1] });
-    expect(read(message('{"pattern":{"cmd":"sum"},"data":2}'))).toEqual({ pattern: '{"cmd":"sum"}', data: 2 });
+    expect(read(message('{"pattern":{"cmd":"sum"},"data":2}'))).toEqual({
+      pattern: '{"cmd":"sum"}',
+      data: 2,
+    });
   });
 
   it("uses the subscription's default pattern last", () => {
-    expect(read(message('{"job_type":"daily"}'), 'legacy.job')).toEqual({ pattern: 'legacy.job', data: { job_type: 'daily' } });
+    expect(read(message('{"job_type":"daily"}'), 'legacy.job')).toEqual({
+      pattern: 'legacy.job',
+      data: { job_type: 'daily' },
+    });
   });
 
   it('reads empty data as undefined', () => {
@@ -35,7 +44,9 @@ describe('JsonMessageDeserializer', () => {
 
   it('refuses non-JSON data and a message without a pattern as permanent failures', () => {
     expect(() => read(message('not json', { pattern: 'x' }))).toThrow(PermanentError);
-    expect(() => read(message('not json', { pattern: 'x' }))).toThrow(/Message data is not JSON \(8 bytes\)/);
+    expect(() => read(message('not json', { pattern: 'x' }))).toThrow(
+      /Message data is not JSON \(8 bytes\)/,
+    );
     expect(() => read(message('{"a":1}'))).toThrow(/Message carries no pattern/);
   });
 });

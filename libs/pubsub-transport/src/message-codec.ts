@@ -50,5 +50,8 @@ function parseJson(data: Buffer): unknown {
 function isNestPacket(body: unknown): body is { pattern: unknown; data?: unknown } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   const { pattern } = body as { pattern?: unknown };
-  return (typeof pattern === 'string' && pattern.length > 0) || (typeof pattern === 'object' && pattern !== null);
+  return (
+    (typeof pattern === 'string' && pattern.length > 0) ||
+    (typeof pattern === 'object' && pattern !== null)
+  );
 }

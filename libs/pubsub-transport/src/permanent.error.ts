@@ -34,7 +34,11 @@ export class PermanentError extends RpcException {
 /** True for a `PermanentError` and for what Nest's filter made of one. */
 export function isPermanentFailure(error: unknown): error is PermanentError | PermanentFailure {
   if (error instanceof PermanentError) return true;
-  return typeof error === 'object' && error !== null && (error as { permanent?: unknown }).permanent === true;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { permanent?: unknown }).permanent === true
+  );
 }
 
 /** A readable one-line reason for any failure value, for logs and the `x-error` attribute. */
@@ -43,7 +47,8 @@ export function describeFailure(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === 'object' && error !== null) {
     const { message, code } = error as { message?: unknown; code?: unknown };
-    if (typeof message === 'string') return typeof code === 'string' ? `${code}: ${message}` : message;
+    if (typeof message === 'string')
+      return typeof code === 'string' ? `${code}: ${message}` : message;
   }
   return String(error);
 }
@@ -53,12 +58,18 @@ export function describeFailure(error: unknown): string {
  * permanent failure (dead-lettered with the list of problems) rather than a
  * retried one: `new ValidationPipe({ exceptionFactory: invalidPayload })`.
  */
-export function invalidPayload(errors: { property: string; constraints?: Record<string, string>; children?: unknown[] }[]): PermanentError {
+export function invalidPayload(
+  errors: { property: string; constraints?: Record<string, string>; children?: unknown[] }[],
+): PermanentError {
   const problems = flattenValidationErrors(errors);
   return new PermanentError(`Invalid payload: ${problems.join('; ')}`, 'INVALID_PAYLOAD');
 }
 
-type ValidationErrorLike = { property: string; constraints?: Record<string, string>; children?: unknown[] };
+type ValidationErrorLike = {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: unknown[];
+};
 
 function flattenValidationErrors(errors: ValidationErrorLike[], path = ''): string[] {
   return errors.flatMap((error) => {
@@ -66,6 +77,9 @@ function flattenValidationErrors(errors: ValidationErrorLike[], path = ''): stri
     const own = Object.values(error.constraints ?? {}).map((text) =>
       text.startsWith(error.property) && path ? `${path}.${text}` : text,
     );
-    return [...own, ...flattenValidationErrors((error.children ?? []) as ValidationErrorLike[], at)];
+    return [
+      ...own,
+      ...flattenValidationErrors((error.children ?? []) as ValidationErrorLike[], at),
+    ];
   });
 }

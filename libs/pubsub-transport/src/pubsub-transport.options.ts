@@ -3,7 +3,10 @@ import type { InboundMessage } from './inbound-message.js';
 
 /** Turns an inbound message into Nest's `{ pattern, data }`; throw a `PermanentError` for undecodable input. */
 export interface PubSubDeserializer {
-  deserialize(message: InboundMessage, options: { patternAttribute: string; defaultPattern?: string }): {
+  deserialize(
+    message: InboundMessage,
+    options: { patternAttribute: string; defaultPattern?: string },
+  ): {
     pattern: string;
     data: unknown;
   };

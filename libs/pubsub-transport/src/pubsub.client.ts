@@ -80,14 +80,22 @@ export class PubSubClient extends ClientProxy<Record<never, Function>, PubSubCli
     return this.pubsub as T;
   }
 
-  override send<TResult = unknown, TInput = unknown>(pattern: unknown, data: TInput): Observable<TResult> {
+  override send<TResult = unknown, TInput = unknown>(
+    pattern: unknown,
+    data: TInput,
+  ): Observable<TResult> {
     return super.send<TResult, TInput>(pattern, data).pipe(timeout(this.requestTimeoutMs));
   }
 
   protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {
     const { id } = this.assignPacketId(packet);
     if (!this.options.replyTopic || !this.replySubscriptionName) {
-      callback({ err: new Error('PubSubClient.send() needs replyTopic (and replySubscription unless autoCreate)'), isDisposed: true });
+      callback({
+        err: new Error(
+          'PubSubClient.send() needs replyTopic (and replySubscription unless autoCreate)',
+        ),
+        isDisposed: true,
+      });
       return () => undefined;
     }
     this.routingMap.set(id, callback);
@@ -132,7 +140,10 @@ export class PubSubClient extends ClientProxy<Record<never, Function>, PubSubCli
       const provisioner = new ResourceProvisioner(this.pubsub);
       await provisioner.ensureTopic(this.options.topic);
       if (this.options.replyTopic && this.replySubscriptionName) {
-        await provisioner.ensureSubscription({ name: this.replySubscriptionName, topic: this.options.replyTopic });
+        await provisioner.ensureSubscription({
+          name: this.replySubscriptionName,
+          topic: this.options.replyTopic,
+        });
       }
     }
     if (this.options.replyTopic && this.replySubscriptionName) {

@@ -4,9 +4,7 @@ import { Attributes } from './pubsub.constants.js';
 
 /** How a message ends: handled (ack), to be retried (nack), or never processable (dead letter). */
 export type Settlement =
-  | { kind: 'ack' }
-  | { kind: 'nack'; reason?: string }
-  | { kind: 'dead-letter'; reason: string };
+  { kind: 'ack' } | { kind: 'nack'; reason?: string } | { kind: 'dead-letter'; reason: string };
 
 type PubSubContextArgs = [InboundMessage, string, SettlementLatch];
 

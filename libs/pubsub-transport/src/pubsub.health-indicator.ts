@@ -28,8 +28,11 @@ export class PubSubHealthIndicator {
       ),
     };
     if (closing) return indicator.down({ ...details, reason: 'shutting down' });
-    const closed = subscriptions.filter((subscription) => !subscription.open).map(({ name }) => name);
-    if (closed.length > 0) return indicator.down({ ...details, reason: `not pulling from ${closed.join(', ')}` });
+    const closed = subscriptions
+      .filter((subscription) => !subscription.open)
+      .map(({ name }) => name);
+    if (closed.length > 0)
+      return indicator.down({ ...details, reason: `not pulling from ${closed.join(', ')}` });
     return indicator.up(details);
   }
 }

@@ -57,7 +57,8 @@ export interface Dispatched {
 }
 
 interface SubscriptionState {
-  options: Required<Pick<PubSubSubscriptionOptions, 'maxMessages' | 'maxStreams'>> & PubSubSubscriptionOptions;
+  options: Required<Pick<PubSubSubscriptionOptions, 'maxMessages' | 'maxStreams'>> &
+    PubSubSubscriptionOptions;
   subscription?: Subscription;
   open: boolean;
   inFlight: number;
@@ -132,7 +133,10 @@ export class PubSubServer
         inFlight: 0,
       });
     }
-    const streams = [...this.states.values()].reduce((sum, state) => sum + state.options.maxStreams, 0);
+    const streams = [...this.states.values()].reduce(
+      (sum, state) => sum + state.options.maxStreams,
+      0,
+    );
     if (streams > MAX_TOTAL_STREAMS) {
       throw new Error(
         `The subscriptions ask for ${streams} streaming pulls; one connection carries at most ${MAX_TOTAL_STREAMS}. Lower maxStreams.`,
@@ -157,7 +161,10 @@ export class PubSubServer
     return this.closing;
   }
 
-  on<EventKey extends keyof PubSubServerEvents = keyof PubSubServerEvents>(event: EventKey, callback: PubSubServerEvents[EventKey]): void {
+  on<EventKey extends keyof PubSubServerEvents = keyof PubSubServerEvents>(
+    event: EventKey,
+    callback: PubSubServerEvents[EventKey],
+  ): void {
     this.events.on(event, callback as (...args: unknown[]) => void);
   }
 
@@ -182,10 +189,6 @@ export class PubSubServer
         lastErrorAt: state.lastErrorAt,
       })),
     };
-  }
-
-  isClosing(): boolean {
-    return Boolean(this.closing);
   }
 
   /**
@@ -236,7 +239,9 @@ export class PubSubServer
     const maxExtensionSeconds = options.maxExtensionSeconds ?? Defaults.MAX_EXTENSION_SECONDS;
     const subscription = this.pubsub!.subscription(name, {
       flowControl: { maxMessages: options.maxMessages, allowExcessMessages: false },
-      minAckDeadline: Duration.from({ seconds: Math.min(options.ackDeadlineSeconds ?? Defaults.ACK_DEADLINE_SECONDS, 600) }),
+      minAckDeadline: Duration.from({
+        seconds: Math.min(options.ackDeadlineSeconds ?? Defaults.ACK_DEADLINE_SECONDS, 600),
+      }),
       maxExtensionTime: Duration.from({ seconds: maxExtensionSeconds }),
       streamingOptions: { maxStreams: options.maxStreams },
       // The library closes the stream at once, waits for in-flight messages to
@@ -251,7 +256,11 @@ export class PubSubServer
       state.lastError = describeFailure(error);
       state.lastErrorAt = new Date();
       this._status$.next('error');
-      this.logger.error({ message: 'subscription error', subscription: name, error: state.lastError });
+      this.logger.error({
+        message: 'subscription error',
+        subscription: name,
+        error: state.lastError,
+      });
       this.events.emit('error', error, name);
     });
     subscription.on('close', () => {
@@ -279,7 +288,11 @@ export class PubSubServer
     });
   }
 
-  private async processPulled(pulled: Message, message: InboundMessage, state: SubscriptionState): Promise<void> {
+  private async processPulled(
+    pulled: Message,
+    message: InboundMessage,
+    state: SubscriptionState,
+  ): Promise<void> {
     state.inFlight++;
     try {
       await this.process(message, state.options.defaultPattern, ({ pattern, settlement }) =>
@@ -287,7 +300,11 @@ export class PubSubServer
       );
     } catch (error) {
       // Settlement itself failed (e.g. the client is closing): Pub/Sub will redeliver after the deadline.
-      this.logger.error({ message: 'settling failed', messageId: message.id, error: describeFailure(error) });
+      this.logger.error({
+        message: 'settling failed',
+        messageId: message.id,
+        error: describeFailure(error),
+      });
     } finally {
       state.inFlight--;
     }
@@ -305,7 +322,12 @@ export class PubSubServer
       pulled.nack();
       return { outcome: 'nacked', reason: settlement.reason };
     }
-    const published = await this.deadLetter(message, pattern, settlement.reason, state.options.deadLetterTopic);
+    const published = await this.deadLetter(
+      message,
+      pattern,
+      settlement.reason,
+      state.options.deadLetterTopic,
+    );
     if (published !== 'dead-lettered') {
       pulled.nack();
       return { outcome: published, reason: settlement.reason };
@@ -330,7 +352,12 @@ export class PubSubServer
       const settled = run.givenBack
         ? { outcome: 'given-back' as const, reason: 'handler outlived the shutdown grace period' }
         : await settle(dispatched);
-      this.report({ message, pattern: dispatched.pattern, durationMs: performance.now() - startedAt, ...settled });
+      this.report({
+        message,
+        pattern: dispatched.pattern,
+        durationMs: performance.now() - startedAt,
+        ...settled,
+      });
       return settled.outcome;
     })();
     run.done = work;
@@ -353,7 +380,11 @@ export class PubSubServer
       await pulled.ackWithResponse();
       return 'acked';
     } catch (error) {
-      this.logger.error({ message: 'ack refused', messageId: pulled.id, error: describeFailure(error) });
+      this.logger.error({
+        message: 'ack refused',
+        messageId: pulled.id,
+        error: describeFailure(error),
+      });
       return 'ack-failed';
     }
   }
@@ -392,7 +423,11 @@ export class PubSubServer
       }
       if (!this.manualAck) return { pattern, settlement: { kind: 'ack' } };
       if (!latch.decision) {
-        this.logger.warn({ message: 'manual-ack handler returned without settling; waiting for it', messageId: message.id, pattern });
+        this.logger.warn({
+          message: 'manual-ack handler returned without settling; waiting for it',
+          messageId: message.id,
+          pattern,
+        });
       }
       return { pattern, settlement: await latch.settled };
     } catch (error) {
@@ -401,13 +436,19 @@ export class PubSubServer
       const reason = describeFailure(error);
       return {
         pattern,
-        settlement: isPermanentFailure(error) ? { kind: 'dead-letter', reason } : { kind: 'nack', reason },
+        settlement: isPermanentFailure(error)
+          ? { kind: 'dead-letter', reason }
+          : { kind: 'nack', reason },
       };
     }
   }
 
   /** Runs a handler to completion (value, promise or observable) between Nest's processing hooks. */
-  private runHandler(handler: MessageHandler, data: unknown, context: PubSubContext): Promise<unknown> {
+  private runHandler(
+    handler: MessageHandler,
+    data: unknown,
+    context: PubSubContext,
+  ): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.runWithProcessingHooks(context, async (runEndHook) => {
         try {
@@ -422,13 +463,19 @@ export class PubSubServer
     });
   }
 
-  private replyAddress(message: InboundMessage, handler: MessageHandler): { topic: string; id: string } | undefined {
+  private replyAddress(
+    message: InboundMessage,
+    handler: MessageHandler,
+  ): { topic: string; id: string } | undefined {
     const topic = message.attributes[Attributes.REPLY_TOPIC];
     const id = message.attributes[Attributes.CORRELATION_ID];
     return !handler.isEventHandler && topic && id ? { topic, id } : undefined;
   }
 
-  private async publishReply(reply: { topic: string; id: string }, body: { response?: unknown; err?: unknown }): Promise<void> {
+  private async publishReply(
+    reply: { topic: string; id: string },
+    body: { response?: unknown; err?: unknown },
+  ): Promise<void> {
     await this.publishers!.publish(reply.topic, {
       data: this.serializerImpl.serialize({ id: reply.id, ...body, isDisposed: true }),
       attributes: { [Attributes.CORRELATION_ID]: reply.id },
@@ -444,7 +491,8 @@ export class PubSubServer
   ): Promise<Outcome> {
     if (!topic) {
       this.logger.error({
-        message: 'permanent failure but no dead-letter topic is configured; nacking so it is not lost',
+        message:
+          'permanent failure but no dead-letter topic is configured; nacking so it is not lost',
         messageId: message.id,
         pattern,
         reason,
@@ -466,7 +514,11 @@ export class PubSubServer
       });
       return 'dead-lettered';
     } catch (error) {
-      this.logger.error({ message: 'dead-letter publish failed; nacking', messageId: message.id, error: describeFailure(error) });
+      this.logger.error({
+        message: 'dead-letter publish failed; nacking',
+        messageId: message.id,
+        error: describeFailure(error),
+      });
       return 'nacked';
     }
   }
@@ -493,7 +545,11 @@ export class PubSubServer
         state.open = false;
       }),
     );
-    this.logger.log({ message: 'draining: intake stopped', inFlight: running.length, graceMs: this.shutdownGraceMs });
+    this.logger.log({
+      message: 'draining: intake stopped',
+      inFlight: running.length,
+      graceMs: this.shutdownGraceMs,
+    });
     const drained = await Promise.race([
       Promise.allSettled(running.map((run) => run.done)).then(() => true),
       sleep(this.shutdownGraceMs, false),
@@ -503,10 +559,17 @@ export class PubSubServer
         run.givenBack = true;
         run.latch?.settle({ kind: 'nack', reason: 'shutting down' });
       }
-      this.logger.warn({ message: 'shutdown grace period over; giving back running messages', count: this.inFlight.size });
+      this.logger.warn({
+        message: 'shutdown grace period over; giving back running messages',
+        count: this.inFlight.size,
+      });
     }
-    const queued = [...this.states.values()].reduce((sum, state) => sum + giveBackQueued(state.subscription), 0);
-    if (queued > 0) this.logger.log({ message: 'gave back messages that were never handled', count: queued });
+    const queued = [...this.states.values()].reduce(
+      (sum, state) => sum + giveBackQueued(state.subscription),
+      0,
+    );
+    if (queued > 0)
+      this.logger.log({ message: 'gave back messages that were never handled', count: queued });
     await subscriptionsClosed;
     await this.publishers?.flush();
     await this.pubsub?.close();
@@ -523,8 +586,10 @@ export class PubSubServer
  * nothing is given back early and the library's timeout applies as before.
  */
 function giveBackQueued(subscription: Subscription | undefined): number {
-  const inventory = (subscription as unknown as { _subscriber?: { _inventory?: { _pending?: Message[] } } } | undefined)?._subscriber
-    ?._inventory;
+  const inventory = (
+    subscription as unknown as
+      { _subscriber?: { _inventory?: { _pending?: Message[] } } } | undefined
+  )?._subscriber?._inventory;
   const pending = Array.isArray(inventory?._pending) ? [...inventory._pending] : [];
   for (const message of pending) message.nack();
   return pending.length;

@@ -36,7 +36,9 @@ export class ResourceProvisioner {
         maximumBackoff: { seconds: options.retryPolicy.maximumBackoffSeconds },
       };
     }
-    await ignoreAlreadyExists(this.pubsub.topic(options.topic).createSubscription(options.name, settings));
+    await ignoreAlreadyExists(
+      this.pubsub.topic(options.topic).createSubscription(options.name, settings),
+    );
   }
 }
 

@@ -111,7 +111,9 @@ describe('createCellFormatter', () => {
     });
 
     it('hands spreadsheets the wall-clock time of the time zone', () => {
-      expect(spreadsheet('datetime', '2024-03-01T14:30:00Z')).toEqual(new Date(Date.UTC(2024, 2, 1, 9, 30)));
+      expect(spreadsheet('datetime', '2024-03-01T14:30:00Z')).toEqual(
+        new Date(Date.UTC(2024, 2, 1, 9, 30)),
+      );
     });
   });
 

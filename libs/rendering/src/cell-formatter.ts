@@ -71,9 +71,12 @@ export function isNumericType(type: ColumnType): boolean {
 function numericFormatter(spec: ValueSpec, settings: FormatSettings): CellFormatter {
   const { locale, currency } = settings;
   const type = spec.type as 'integer' | 'number' | 'money' | 'percent';
-  const currencyDigits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits as number;
-  const digits = type === 'integer' ? 0 : (spec.decimals ?? (type === 'money' ? currencyDigits : 2));
+  const currencyDigits = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+  }).resolvedOptions().maximumFractionDigits as number;
+  const digits =
+    type === 'integer' ? 0 : (spec.decimals ?? (type === 'money' ? currencyDigits : 2));
   const intl = new Intl.NumberFormat(locale, {
     ...(type === 'money' && { style: 'currency', currency }),
     ...(type === 'percent' && { style: 'percent' }),
@@ -98,7 +101,9 @@ function numericFormatter(spec: ValueSpec, settings: FormatSettings): CellFormat
       const decimal = toDecimal(value);
       if (!decimal) return toText(value);
       if (type === 'money') {
-        return decimal.decimalPlaces() < currencyDigits ? decimal.toFixed(currencyDigits) : decimal.toFixed();
+        return decimal.decimalPlaces() < currencyDigits
+          ? decimal.toFixed(currencyDigits)
+          : decimal.toFixed();
       }
       if (type === 'integer' && !Number.isSafeInteger(decimal.toNumber())) return decimal.toFixed();
       return decimal.toNumber();
@@ -113,14 +118,20 @@ function numericFormatter(spec: ValueSpec, settings: FormatSettings): CellFormat
 
 function dateFormatter({ locale, timeZone }: FormatSettings): CellFormatter {
   // Calendar dates are UTC midnights (see toCalendarDate), so they are shown in UTC.
-  const intl = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const intl = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return {
     type: 'date',
     // Built-in format 14, the reader's short date.
     numberFormat: 'mm-dd-yy',
     text: (value) => withDate(value, toCalendarDate(value, timeZone), (date) => intl.format(date)),
     machine: (value) => withDate(value, toCalendarDate(value, timeZone), isoDate) || null,
-    spreadsheet: (value) => (isEmpty(value) ? null : (toCalendarDate(value, timeZone) ?? toText(value))),
+    spreadsheet: (value) =>
+      isEmpty(value) ? null : (toCalendarDate(value, timeZone) ?? toText(value)),
   };
 }
 
@@ -138,7 +149,8 @@ function dateTimeFormatter({ locale, timeZone }: FormatSettings): CellFormatter 
     // Built-in format 22, the reader's short date and time; exceljs spells it this way.
     numberFormat: 'm/d/yy "h":mm',
     text: (value) => withDate(value, toInstant(value), (instant) => intl.format(instant)),
-    machine: (value) => withDate(value, toInstant(value), (instant) => instant.toISOString()) || null,
+    machine: (value) =>
+      withDate(value, toInstant(value), (instant) => instant.toISOString()) || null,
     spreadsheet(value) {
       if (isEmpty(value)) return null;
       const instant = toInstant(value);
@@ -172,7 +184,9 @@ function excelNumberFormat(
     case 'money': {
       const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(1);
       const symbol = parts.find((part) => part.type === 'currency')?.value ?? currency;
-      const symbolFirst = parts.findIndex((part) => part.type === 'currency') < parts.findIndex((part) => part.type === 'integer');
+      const symbolFirst =
+        parts.findIndex((part) => part.type === 'currency') <
+        parts.findIndex((part) => part.type === 'integer');
       const spaced = parts.some((part) => part.type === 'literal' && /\s/.test(part.value));
       const gap = spaced ? ' ' : '';
       return symbolFirst ? `[$${symbol}]${gap}${number}` : `${number}${gap}[$${symbol}]`;

@@ -81,7 +81,9 @@ export function toInstant(value: unknown): Date | undefined {
  */
 export function toWallClock(instant: Date, timeZone: string): Date {
   const { year, month, day, hour, minute, second } = wallClock(instant, timeZone);
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, instant.getUTCMilliseconds()));
+  return new Date(
+    Date.UTC(year, month - 1, day, hour, minute, second, instant.getUTCMilliseconds()),
+  );
 }
 
 /** `YYYY-MM-DD` of a calendar date made by `toCalendarDate`. */
@@ -93,7 +95,8 @@ export function isoDate(date: Date): string {
 export function toText(value: unknown): string {
   if (isEmpty(value)) return '';
   if (typeof value === 'string') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (typeof value === 'object' && !hasOwnToString(value)) return JSON.stringify(value) ?? '';
   return String(value);
 }

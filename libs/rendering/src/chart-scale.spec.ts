@@ -37,7 +37,11 @@ describe('chartScale', () => {
   it('labels ticks compactly in the value type', () => {
     expect(chartScale(chart([2500], 'money'), settings).tickLabel(2500)).toBe('$2.5K');
     expect(chartScale(chart([20], 'percent'), settings).tickLabel(20)).toBe('20%');
-    const german = chartScale(chart([20], 'money'), { ...settings, locale: 'de-DE', currency: 'EUR' });
+    const german = chartScale(chart([20], 'money'), {
+      ...settings,
+      locale: 'de-DE',
+      currency: 'EUR',
+    });
     expect(plainSpaces(german.tickLabel(-100))).toBe('-100 €');
   });
 });

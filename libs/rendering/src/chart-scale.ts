@@ -12,8 +12,15 @@ export interface ChartScale {
   tickLabel(value: number): string;
 }
 
-export function chartScale(chart: ChartSection, settings: FormatSettings, tickCount = 5): ChartScale {
-  const bars = chart.bars.map(({ label, value }) => ({ label, value: toDecimal(value)?.toNumber() ?? null }));
+export function chartScale(
+  chart: ChartSection,
+  settings: FormatSettings,
+  tickCount = 5,
+): ChartScale {
+  const bars = chart.bars.map(({ label, value }) => ({
+    label,
+    value: toDecimal(value)?.toNumber() ?? null,
+  }));
   const values = bars.flatMap((bar) => (bar.value === null ? [] : [bar.value]));
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
@@ -22,7 +29,8 @@ export function chartScale(chart: ChartSection, settings: FormatSettings, tickCo
   const max = Math.max(Math.ceil(high / step) * step, min + step);
   const ticks: number[] = [];
   // toPrecision drops the float noise of repeated additions (0.30000000000000004).
-  for (let tick = min; tick <= max + step / 2; tick += step) ticks.push(Number(tick.toPrecision(12)));
+  for (let tick = min; tick <= max + step / 2; tick += step)
+    ticks.push(Number(tick.toPrecision(12)));
   return { bars, min, max, ticks, tickLabel: tickFormatter(chart.valueType ?? 'number', settings) };
 }
 
@@ -34,9 +42,16 @@ function niceStep(rough: number): number {
   return nice * power;
 }
 
-function tickFormatter(type: NonNullable<ChartSection['valueType']>, { locale, currency }: FormatSettings) {
+function tickFormatter(
+  type: NonNullable<ChartSection['valueType']>,
+  { locale, currency }: FormatSettings,
+) {
   // Compact ("1.2K") because axis labels have little room.
-  const compact = { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } as const;
+  const compact = {
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  } as const;
   switch (type) {
     case 'money': {
       const intl = new Intl.NumberFormat(locale, { ...compact, style: 'currency', currency });

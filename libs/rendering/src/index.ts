@@ -1,4 +1,10 @@
-export { createCellFormatter, type CellFormatter, type FormatSettings, type MachineValue, type SpreadsheetValue } from './cell-formatter.js';
+export {
+  createCellFormatter,
+  type CellFormatter,
+  type FormatSettings,
+  type MachineValue,
+  type SpreadsheetValue,
+} from './cell-formatter.js';
 export { CsvRenderer, type CsvRendererOptions } from './csv/csv.renderer.js';
 export { HtmlRenderer } from './html/html.renderer.js';
 export { NdjsonRenderer } from './json/ndjson.renderer.js';
@@ -6,7 +12,12 @@ export type { PdfFonts, FontSource } from './pdf/pdf-fonts.js';
 export { PdfRenderer, type PdfRendererOptions } from './pdf/pdf.renderer.js';
 export { RenderAbortedError, RenderTimeoutError } from './render-aborted.error.js';
 export { RenderLimitError } from './render-limit.error.js';
-export { RendererRegistry, rendererFor, renderReport, type RendererRegistryOptions } from './renderer.registry.js';
+export {
+  RendererRegistry,
+  rendererFor,
+  renderReport,
+  type RendererRegistryOptions,
+} from './renderer.registry.js';
 export type {
   Alignment,
   ChartBar,
@@ -23,6 +34,12 @@ export type {
   TableSection,
   ValueSpec,
 } from './report-document.js';
-export { FORMAT_DETAILS, REPORT_FORMATS, isReportFormat, type FormatDetails, type ReportFormat } from './report-format.js';
+export {
+  FORMAT_DETAILS,
+  REPORT_FORMATS,
+  isReportFormat,
+  type FormatDetails,
+  type ReportFormat,
+} from './report-format.js';
 export type { RenderOptions, RenderResult, ReportRenderer } from './report-renderer.js';
 export { XlsxRenderer, type XlsxRendererOptions } from './xlsx/xlsx.renderer.js';

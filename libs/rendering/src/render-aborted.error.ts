@@ -24,5 +24,7 @@ export function abortErrorFor(signal: AbortSignal): RenderAbortedError {
   const reason: unknown = signal.reason;
   if (reason instanceof RenderAbortedError) return reason;
   const isTimeout = reason instanceof Error && reason.name === 'TimeoutError';
-  return isTimeout ? new RenderTimeoutError({ cause: reason }) : new RenderAbortedError(undefined, { cause: reason });
+  return isTimeout
+    ? new RenderTimeoutError({ cause: reason })
+    : new RenderAbortedError(undefined, { cause: reason });
 }

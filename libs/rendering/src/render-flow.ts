@@ -46,11 +46,14 @@ export class RenderFlow {
   ) {
     this.signal = options.signal;
     this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-    this.stopped = this.signal ? AbortSignal.any([this.signal, this.failed.signal]) : this.failed.signal;
+    this.stopped = this.signal
+      ? AbortSignal.any([this.signal, this.failed.signal])
+      : this.failed.signal;
 
     this.watch(output);
     const onClose = () => {
-      if (!output.writableFinished) this.failWith(new Error('The output closed before the report was complete'));
+      if (!output.writableFinished)
+        this.failWith(new Error('The output closed before the report was complete'));
     };
     output.on('close', onClose);
     this.detachers.push(() => output.off('close', onClose));
@@ -86,7 +89,9 @@ export class RenderFlow {
   async *rows<T>(source: () => AsyncIterable<T> | Iterable<T>): AsyncGenerator<T, void, undefined> {
     const iterable = source();
     const iterator: AsyncIterator<T> | Iterator<T> =
-      Symbol.asyncIterator in iterable ? iterable[Symbol.asyncIterator]() : iterable[Symbol.iterator]();
+      Symbol.asyncIterator in iterable
+        ? iterable[Symbol.asyncIterator]()
+        : iterable[Symbol.iterator]();
     let exhausted = false;
     let waiting = false;
     try {
@@ -107,7 +112,9 @@ export class RenderFlow {
     } finally {
       // An async generator cannot return while its `next()` is pending: then
       // the source is asked to close without waiting for it to get there.
-      const closing = exhausted ? undefined : Promise.resolve(iterator.return?.()).catch(() => undefined);
+      const closing = exhausted
+        ? undefined
+        : Promise.resolve(iterator.return?.()).catch(() => undefined);
       if (!waiting) await closing;
     }
   }

@@ -57,7 +57,11 @@ describe.each(REPORT_FORMATS)('renderReport(%s)', (format: ReportFormat) => {
 
   it('never writes to an output that asked it to wait', async () => {
     const output = new SlowOutput();
-    const result = await renderReport(format, sampleReport({ sections: [longTable(3_000)] }), output);
+    const result = await renderReport(
+      format,
+      sampleReport({ sections: [longTable(3_000)] }),
+      output,
+    );
 
     expect(result.rowCount).toBe(3_000);
     expect(output.writesWhileFull).toBe(0);
@@ -83,7 +87,9 @@ describe.each(REPORT_FORMATS)('renderReport(%s)', (format: ReportFormat) => {
       if (written > 4_096) output.destroy(new Error('disk full'));
     });
 
-    await expect(renderReport(format, sampleReport({ sections: [table] }), output)).rejects.toThrow('disk full');
+    await expect(renderReport(format, sampleReport({ sections: [table] }), output)).rejects.toThrow(
+      'disk full',
+    );
     expect(closed).toBe(true);
   });
 });
@@ -103,7 +109,11 @@ class SlowOutput extends Writable {
     return (super.write as (chunk: unknown, ...rest: unknown[]) => boolean)(chunk, ...rest);
   }
 
-  override _write(_chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+  override _write(
+    _chunk: Buffer,
+    _encoding: BufferEncoding,
+    callback: (error?: Error | null) => void,
+  ): void {
     void setImmediate().then(() => callback());
   }
 }

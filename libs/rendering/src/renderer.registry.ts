@@ -16,7 +16,10 @@ export interface RendererRegistryOptions {
 }
 
 /** A new renderer for `format`, configured by its entry in `options`. */
-export function rendererFor(format: ReportFormat, options: RendererRegistryOptions = {}): ReportRenderer {
+export function rendererFor(
+  format: ReportFormat,
+  options: RendererRegistryOptions = {},
+): ReportRenderer {
   switch (format) {
     case 'pdf':
       return new PdfRenderer(options.pdf);
@@ -54,7 +57,12 @@ export class RendererRegistry {
     return renderer;
   }
 
-  render(format: ReportFormat, document: ReportDocument, output: Writable, options?: RenderOptions): Promise<RenderResult> {
+  render(
+    format: ReportFormat,
+    document: ReportDocument,
+    output: Writable,
+    options?: RenderOptions,
+  ): Promise<RenderResult> {
     return this.get(format).render(document, output, options);
   }
 }

@@ -31,5 +31,9 @@ export interface ReportRenderer {
   readonly format: ReportFormat;
   readonly contentType: string;
   readonly fileExtension: string;
-  render(document: ReportDocument, output: Writable, options?: RenderOptions): Promise<RenderResult>;
+  render(
+    document: ReportDocument,
+    output: Writable,
+    options?: RenderOptions,
+  ): Promise<RenderResult>;
 }

@@ -42,6 +42,9 @@ export class HealthController {
 
   private readinessChecks(): HealthIndicatorFunction[] {
     const timeout = this.config.healthCheckTimeoutMs;
-    return [() => this.mongoose.pingCheck('mongodb', { timeout }), () => this.pubsub.isHealthy('pubsub')];
+    return [
+      () => this.mongoose.pingCheck('mongodb', { timeout }),
+      () => this.pubsub.isHealthy('pubsub'),
+    ];
   }
 }

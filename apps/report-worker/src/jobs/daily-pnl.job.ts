@@ -35,7 +35,13 @@ export class DailyPnlJob {
     const flush = async () => {
       if (!current) return;
       const { totalPnl, positionCount } = dailyPnl(current.positions);
-      await this.data.upsertDailyPnl({ followerId: current.followerId, date: compact, totalPnl: totalPnl.toFixed(), positionCount, calculatedAt });
+      await this.data.upsertDailyPnl({
+        followerId: current.followerId,
+        date: compact,
+        totalPnl: totalPnl.toFixed(),
+        positionCount,
+        calculatedAt,
+      });
       followers++;
       positions += positionCount;
     };

@@ -1,6 +1,11 @@
 import { buffer } from 'node:stream/consumers';
 import { AppConfig } from '@lib/config';
-import { DownloadLinkSigner, type MailAttachment, type Mailer, PermanentDeliveryError } from '@lib/delivery';
+import {
+  DownloadLinkSigner,
+  type MailAttachment,
+  type Mailer,
+  PermanentDeliveryError,
+} from '@lib/delivery';
 import {
   type FollowerRecord,
   type ReportRun,
@@ -58,7 +63,11 @@ export class FollowerReportService {
         idempotencyKey: key,
         pattern: FOLLOWER_REPORT,
         definitionName: 'monthly-follower-report',
-        parameters: { follower_id: task.follower_id, period: task.period, resend: Boolean(task.resend) },
+        parameters: {
+          follower_id: task.follower_id,
+          period: task.period,
+          resend: Boolean(task.resend),
+        },
         formats: ['pdf', 'xlsx'],
       },
       context.getMessageId(),
@@ -66,13 +75,25 @@ export class FollowerReportService {
     );
   }
 
-  private async produce(run: ReportRun, task: FollowerReportTask, key: string, signal: AbortSignal) {
+  private async produce(
+    run: ReportRun,
+    task: FollowerReportTask,
+    key: string,
+    signal: AbortSignal,
+  ) {
     const { follower_id: followerId, period } = task;
-    await this.sent.transition(followerId, period, 'pending', { run_id: run._id }, { countAttempt: true });
+    await this.sent.transition(
+      followerId,
+      period,
+      'pending',
+      { run_id: run._id },
+      { countAttempt: true },
+    );
     try {
       const follower = await this.data.follower(followerId);
       if (!follower) throw new PermanentError(`No follower ${followerId}`, 'UNKNOWN_FOLLOWER');
-      if (!follower.email) throw new PermanentError(`Follower ${followerId} has no e-mail address`, 'NO_EMAIL');
+      if (!follower.email)
+        throw new PermanentError(`Follower ${followerId} has no e-mail address`, 'NO_EMAIL');
       const figures = await this.figures(follower, period);
       const document = monthlyReportDocument(figures, {
         title: this.config.jobs.reportTitle,
@@ -81,15 +102,28 @@ export class FollowerReportService {
         currency: this.config.reports.currency,
       });
       await this.sent.transition(followerId, period, 'generated');
-      const files = await this.generator.renderDocument(run._id, document, ['pdf', 'xlsx'], signal, `monthly-report-${period}-${followerId}`);
+      const files = await this.generator.renderDocument(
+        run._id,
+        document,
+        ['pdf', 'xlsx'],
+        signal,
+        `monthly-report-${period}-${followerId}`,
+      );
       const linked = files.map((file) => ({ ...file, ...this.links.sign(run._id, file.format) }));
       await this.sent.transition(followerId, period, 'stored', {
-        files: linked.map((file) => ({ format: file.format, file_id: file.fileId, url: file.url, expires_at: file.expiresAt })),
+        files: linked.map((file) => ({
+          format: file.format,
+          file_id: file.fileId,
+          url: file.url,
+          expires_at: file.expiresAt,
+        })),
       });
       await this.deliver(follower, figures, linked, key, period);
       return { rowCount: figures.days.length, files };
     } catch (error) {
-      await this.sent.transition(followerId, period, 'failed', { last_error: this.config.secrets.redactor.redact(describeFailure(error)) });
+      await this.sent.transition(followerId, period, 'failed', {
+        last_error: this.config.secrets.redactor.redact(describeFailure(error)),
+      });
       throw error;
     }
   }
@@ -104,9 +138,15 @@ export class FollowerReportService {
     const followerId = String(follower._id);
     const { email } = this.config;
     if (!this.mailer) {
-      throw new PermanentError('E-mail delivery is not configured (set EMAIL_TRANSPORT, or DRY_RUN=true)', 'EMAIL_NOT_CONFIGURED');
+      throw new PermanentError(
+        'E-mail delivery is not configured (set EMAIL_TRANSPORT, or DRY_RUN=true)',
+        'EMAIL_NOT_CONFIGURED',
+      );
     }
-    const money = new Intl.NumberFormat(this.config.reports.locale, { style: 'currency', currency: this.config.reports.currency });
+    const money = new Intl.NumberFormat(this.config.reports.locale, {
+      style: 'currency',
+      currency: this.config.reports.currency,
+    });
     const mail = monthlyReportMail(
       {
         title: this.config.jobs.reportTitle,
@@ -114,10 +154,20 @@ export class FollowerReportService {
         followerName: follower.name ?? follower.email!,
         pnl: money.format(Number(figures.pnl.toFixed(2))),
         commission: money.format(Number(figures.commission.toFixed(2))),
-        files: files.map((file) => ({ format: file.format, filename: file.filename, url: file.url, expiresAt: file.expiresAt })),
+        files: files.map((file) => ({
+          format: file.format,
+          filename: file.filename,
+          url: file.url,
+          expiresAt: file.expiresAt,
+        })),
         attachments: email.delivery === 'attachments' ? await this.attachments(files) : undefined,
       },
-      { from: email.sender ?? 'reports@localhost', to: follower.email!, cc: email.admin, idempotencyKey: key },
+      {
+        from: email.sender ?? 'reports@localhost',
+        to: follower.email!,
+        cc: email.admin,
+        idempotencyKey: key,
+      },
     );
     try {
       const result = await this.mailer.send(mail);
@@ -128,7 +178,9 @@ export class FollowerReportService {
         last_error: undefined,
       });
       this.logger.log({
-        message: dryRun ? 'monthly report rendered and stored; DRY_RUN, no e-mail sent' : 'monthly report e-mailed',
+        message: dryRun
+          ? 'monthly report rendered and stored; DRY_RUN, no e-mail sent'
+          : 'monthly report e-mailed',
         followerId,
         period,
         provider: result.provider,
@@ -136,7 +188,8 @@ export class FollowerReportService {
       });
     } catch (error) {
       // A rejected address or message is final; anything else is retried through Pub/Sub.
-      if (error instanceof PermanentDeliveryError) throw new PermanentError(error.reason, 'MAIL_REJECTED', { cause: error });
+      if (error instanceof PermanentDeliveryError)
+        throw new PermanentError(error.reason, 'MAIL_REJECTED', { cause: error });
       throw error;
     }
   }
@@ -146,7 +199,11 @@ export class FollowerReportService {
       files.map(async (file) => {
         const download = await this.storage.openDownload(file.fileId);
         if (!download) throw new Error(`stored ${file.format} file ${file.fileId} is missing`);
-        return { filename: file.filename, contentType: file.contentType, content: await buffer(download.stream) };
+        return {
+          filename: file.filename,
+          contentType: file.contentType,
+          content: await buffer(download.stream),
+        };
       }),
     );
   }
@@ -172,12 +229,25 @@ export class FollowerReportService {
     for (const [date, positions] of positionsByDay) stored.set(date, dailyPnl(positions));
     const daily = [...stored.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([date, day]) => ({ date: fromCompactDate(date), totalPnl: day.totalPnl as Decimal, positionCount: day.positionCount }));
+      .map(([date, day]) => ({
+        date: fromCompactDate(date),
+        totalPnl: day.totalPnl as Decimal,
+        positionCount: day.positionCount,
+      }));
     const total = monthlyPnl(daily);
-    const { pnl, rate, commission: fee } = commission(total, follower.commission_pct, this.config.jobs.defaultCommissionPercent);
+    const {
+      pnl,
+      rate,
+      commission: fee,
+    } = commission(total, follower.commission_pct, this.config.jobs.defaultCommissionPercent);
     return {
       period,
-      follower: { id: String(follower._id), email: follower.email!, iban: follower.iban, name: follower.name },
+      follower: {
+        id: String(follower._id),
+        email: follower.email!,
+        iban: follower.iban,
+        name: follower.name,
+      },
       pnl,
       rate,
       commission: fee,

@@ -23,9 +23,14 @@ export function parseJobRequest(payload: unknown, kind?: 'daily' | 'monthly'): J
   const problems: string[] = [];
   let jobKind = kind;
   if (!jobKind) {
-    const jobType = typeof body.job_type === 'string' ? body.job_type.trim().toLowerCase() : undefined;
+    const jobType =
+      typeof body.job_type === 'string' ? body.job_type.trim().toLowerCase() : undefined;
     if (jobType === 'daily' || jobType === 'monthly') jobKind = jobType;
-    else throw invalid([`job_type must be "daily" or "monthly", got ${JSON.stringify(body.job_type ?? null)}`], 'UNKNOWN_JOB_TYPE');
+    else
+      throw invalid(
+        [`job_type must be "daily" or "monthly", got ${JSON.stringify(body.job_type ?? null)}`],
+        'UNKNOWN_JOB_TYPE',
+      );
   }
   const allowed = jobKind === 'daily' ? DAILY_FIELDS : MONTHLY_FIELDS;
   for (const field of Object.keys(body)) {
@@ -36,20 +41,35 @@ export function parseJobRequest(payload: unknown, kind?: 'daily' | 'monthly'): J
     if (problems.length > 0) throw invalid(problems);
     return { kind: 'daily', date };
   }
-  const period = check(problems, 'period', body.period, (value) => parsePeriod(value) && String(value));
+  const period = check(
+    problems,
+    'period',
+    body.period,
+    (value) => parsePeriod(value) && String(value),
+  );
   let followerIds: string[] | undefined;
   if (body.follower_ids !== undefined) {
     const ids = body.follower_ids;
-    if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || id.trim() === '')) {
+    if (
+      !Array.isArray(ids) ||
+      ids.length === 0 ||
+      ids.some((id) => typeof id !== 'string' || id.trim() === '')
+    ) {
       problems.push('follower_ids must be a non-empty list of follower ids');
     } else followerIds = ids as string[];
   }
-  if (body.resend !== undefined && typeof body.resend !== 'boolean') problems.push('resend must be true or false');
+  if (body.resend !== undefined && typeof body.resend !== 'boolean')
+    problems.push('resend must be true or false');
   if (problems.length > 0) throw invalid(problems);
   return { kind: 'monthly', period, followerIds, resend: body.resend === true };
 }
 
-function check<T>(problems: string[], field: string, value: unknown, parse: (value: unknown) => T): T | undefined {
+function check<T>(
+  problems: string[],
+  field: string,
+  value: unknown,
+  parse: (value: unknown) => T,
+): T | undefined {
   if (value === undefined) return undefined;
   try {
     return parse(value);

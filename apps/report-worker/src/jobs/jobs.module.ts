@@ -1,7 +1,12 @@
 import { AppConfig } from '@lib/config';
 import { PersistenceModule, ReportSentRepository } from '@lib/persistence';
 import { PubSubClient } from '@lib/pubsub-transport';
-import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ReportsModule } from '../reports/reports.module.js';
 import { DailyPnlJob } from './daily-pnl.job.js';
 import { FollowerReportService } from './follower-report.service.js';

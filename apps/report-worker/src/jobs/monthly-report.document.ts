@@ -50,7 +50,10 @@ export function monthlyReportDocument(
         kind: 'chart',
         title: 'Daily P&L',
         valueType: 'money',
-        bars: figures.days.map((day) => ({ label: day.date.slice(8), value: day.totalPnl.toFixed(2) })),
+        bars: figures.days.map((day) => ({
+          label: day.date.slice(8),
+          value: day.totalPnl.toFixed(2),
+        })),
       },
       {
         kind: 'table',
@@ -61,8 +64,19 @@ export function monthlyReportDocument(
           { key: 'positionCount', header: 'Positions', type: 'integer' },
         ],
         rowCount: figures.days.length,
-        rows: () => figures.days.map((day) => ({ date: day.date, totalPnl: day.totalPnl.toFixed(2), positionCount: day.positionCount })),
-        summary: [{ date: 'Total', totalPnl: figures.pnl.toFixed(2), positionCount: figures.days.reduce((sum, day) => sum + day.positionCount, 0) }],
+        rows: () =>
+          figures.days.map((day) => ({
+            date: day.date,
+            totalPnl: day.totalPnl.toFixed(2),
+            positionCount: day.positionCount,
+          })),
+        summary: [
+          {
+            date: 'Total',
+            totalPnl: figures.pnl.toFixed(2),
+            positionCount: figures.days.reduce((sum, day) => sum + day.positionCount, 0),
+          },
+        ],
       },
     ],
   };

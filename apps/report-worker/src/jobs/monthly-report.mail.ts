@@ -21,7 +21,10 @@ export function monthlyReportMail(
     ? ['Your report is attached as PDF and Excel files.']
     : [
         'Download your report (links expire on the date shown):',
-        ...content.files.map((file) => `${file.format.toUpperCase()}: ${file.url} (until ${file.expiresAt.toISOString().slice(0, 10)})`),
+        ...content.files.map(
+          (file) =>
+            `${file.format.toUpperCase()}: ${file.url} (until ${file.expiresAt.toISOString().slice(0, 10)})`,
+        ),
       ];
   const text = [
     `Hello ${content.followerName},`,
@@ -38,7 +41,10 @@ export function monthlyReportMail(
     content.attachments
       ? '<p>Your report is attached as PDF and Excel files.</p>'
       : `<ul>${content.files
-          .map((file) => `<li><a href="${escapeHtml(file.url)}">${file.format.toUpperCase()}</a> (until ${file.expiresAt.toISOString().slice(0, 10)})</li>`)
+          .map(
+            (file) =>
+              `<li><a href="${escapeHtml(file.url)}">${file.format.toUpperCase()}</a> (until ${file.expiresAt.toISOString().slice(0, 10)})</li>`,
+          )
           .join('')}</ul>`,
     `<p>${escapeHtml(content.title)}</p>`,
   ].join('\n');

@@ -49,10 +49,17 @@ export class MonthlyReportsJob {
           period,
           ...(request.resend ? { resend: true, resend_key: messageId } : {}),
         };
-        await lastValueFrom(this.tasks.emit(FOLLOWER_REPORT, new PubSubRecord(task)), { defaultValue: undefined });
+        await lastValueFrom(this.tasks.emit(FOLLOWER_REPORT, new PubSubRecord(task)), {
+          defaultValue: undefined,
+        });
       }),
     );
-    this.logger.log({ message: 'monthly reports fanned out', period, followers: ids.length, resend: request.resend });
+    this.logger.log({
+      message: 'monthly reports fanned out',
+      period,
+      followers: ids.length,
+      resend: request.resend,
+    });
     return { period, followers: ids };
   }
 }

@@ -22,7 +22,9 @@ import { DEFINITION_NAME, DefinitionInput } from './report-definition.input.js';
  */
 export class GenerateReportRequest {
   @ValidateIf((request: GenerateReportRequest) => request.inlineDefinition === undefined)
-  @Matches(DEFINITION_NAME, { message: 'definition must name a stored definition (or give inlineDefinition)' })
+  @Matches(DEFINITION_NAME, {
+    message: 'definition must name a stored definition (or give inlineDefinition)',
+  })
   definition?: string;
 
   @IsOptional() @IsInt() @Min(1) definitionVersion?: number;
@@ -34,12 +36,20 @@ export class GenerateReportRequest {
 
   @IsOptional() @IsObject() parameters?: Record<string, unknown>;
 
-  @IsOptional() @IsArray() @ArrayNotEmpty() @IsIn(REPORT_FORMATS, { each: true, message: `each format must be one of ${REPORT_FORMATS.join(', ')}` })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(REPORT_FORMATS, {
+    each: true,
+    message: `each format must be one of ${REPORT_FORMATS.join(', ')}`,
+  })
   formats?: ReportFormat[];
 
   @IsOptional() @IsString() @Length(2, 35) locale?: string;
   @IsOptional() @IsString() @Length(1, 64) timeZone?: string;
-  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' }) currency?: string;
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency?: string;
 
   /** Requests with the same key produce one run. Default: the message id. */
   @IsOptional() @IsString() @Length(1, 200) idempotencyKey?: string;

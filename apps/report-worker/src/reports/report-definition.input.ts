@@ -17,7 +17,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const COLUMN_TYPES = ['text', 'integer', 'number', 'money', 'percent', 'date', 'datetime'] as const;
+export const COLUMN_TYPES = [
+  'text',
+  'integer',
+  'number',
+  'money',
+  'percent',
+  'date',
+  'datetime',
+] as const;
 
 export class ColumnInput {
   @IsString() @Length(1, 100) key: string;
@@ -29,7 +37,8 @@ export class ColumnInput {
 }
 
 export class ParameterInput implements ParameterSpec {
-  @Matches(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'parameter names must be identifiers' }) name: string;
+  @Matches(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { message: 'parameter names must be identifiers' })
+  name: string;
   @IsIn(PARAMETER_TYPES) type: ParameterSpec['type'];
   @IsOptional() @IsBoolean() required?: boolean;
   @IsOptional() default?: unknown;
@@ -46,9 +55,22 @@ export class DefinitionInput {
   @IsOptional() @IsString() @Length(0, 2000) description?: string;
   @IsString() sourceCollection: string;
   @IsArray() @ArrayMaxSize(50) pipeline: Record<string, unknown>[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ParameterInput) parameters?: ParameterInput[];
-  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ColumnInput) columns: ColumnInput[];
-  @IsOptional() @IsArray() @ArrayNotEmpty() @IsIn(REPORT_FORMATS, { each: true }) defaultFormats?: ReportFormat[];
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ParameterInput)
+  parameters?: ParameterInput[];
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ColumnInput)
+  columns: ColumnInput[];
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(REPORT_FORMATS, { each: true })
+  defaultFormats?: ReportFormat[];
 }
 
 export const DEFINITION_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;

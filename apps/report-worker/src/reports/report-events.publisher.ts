@@ -16,7 +16,15 @@ export interface ReportEvent {
   idempotencyKey: string;
   status: 'succeeded' | 'failed';
   definition?: { name?: string; version?: number };
-  files: { format: string; filename: string; contentType: string; bytes: number; sha256: string; url: string; urlExpiresAt: string }[];
+  files: {
+    format: string;
+    filename: string;
+    contentType: string;
+    bytes: number;
+    sha256: string;
+    url: string;
+    urlExpiresAt: string;
+  }[];
   rowCount?: number;
   durationMs?: number;
   error?: { code: string; message: string; permanent: boolean };
@@ -42,7 +50,10 @@ export class ReportEventsPublisher implements OnApplicationShutdown {
     const event = this.eventOf(run);
     // Awaiting the publish makes the event durable before the request is acked.
     await lastValueFrom(
-      this.client.emit(event.event, new PubSubRecord(event, { attributes: { runId: run._id, status: run.status } })),
+      this.client.emit(
+        event.event,
+        new PubSubRecord(event, { attributes: { runId: run._id, status: run.status } }),
+      ),
       { defaultValue: undefined },
     );
     return event;
@@ -55,7 +66,9 @@ export class ReportEventsPublisher implements OnApplicationShutdown {
       runId: run._id,
       idempotencyKey: run.idempotencyKey,
       status: succeeded ? 'succeeded' : 'failed',
-      definition: run.definitionName ? { name: run.definitionName, version: run.definitionVersion } : undefined,
+      definition: run.definitionName
+        ? { name: run.definitionName, version: run.definitionVersion }
+        : undefined,
       files: (run.files ?? []).map((file) => {
         const link = this.links.sign(run._id, file.format);
         return {
@@ -69,8 +82,17 @@ export class ReportEventsPublisher implements OnApplicationShutdown {
         };
       }),
       rowCount: run.rowCount,
-      durationMs: run.startedAt && run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : undefined,
-      error: run.error ? { code: run.error.code, message: this.config.secrets.redactor.redact(run.error.message), permanent: run.error.permanent } : undefined,
+      durationMs:
+        run.startedAt && run.finishedAt
+          ? run.finishedAt.getTime() - run.startedAt.getTime()
+          : undefined,
+      error: run.error
+        ? {
+            code: run.error.code,
+            message: this.config.secrets.redactor.redact(run.error.message),
+            permanent: run.error.permanent,
+          }
+        : undefined,
       requestedBy: run.requestedBy,
       correlationId: run.correlationId,
       finishedAt: run.finishedAt?.toISOString(),

@@ -1,5 +1,10 @@
 import { AppConfig } from '@lib/config';
-import { bindParameters, OutputTooLargeError, ReportFileStorage, type RunFile } from '@lib/persistence';
+import {
+  bindParameters,
+  OutputTooLargeError,
+  ReportFileStorage,
+  type RunFile,
+} from '@lib/persistence';
 import { PermanentError } from '@lib/pubsub-transport';
 import {
   FORMAT_DETAILS,
@@ -34,9 +39,16 @@ export class ReportGenerator {
     @InjectConnection() private readonly connection: Connection,
   ) {}
 
-  async generate(runId: string, request: ResolvedRequest, signal: AbortSignal): Promise<GeneratedReport> {
+  async generate(
+    runId: string,
+    request: ResolvedRequest,
+    signal: AbortSignal,
+  ): Promise<GeneratedReport> {
     const limits = this.config.reports;
-    const pipeline = bindParameters(request.definition.pipeline, request.parameters) as Record<string, unknown>[];
+    const pipeline = bindParameters(request.definition.pipeline, request.parameters) as Record<
+      string,
+      unknown
+    >[];
     const rowCount = await this.countRows(request.definition.sourceCollection, pipeline);
     if (rowCount > limits.maxRows) {
       throw new PermanentError(
@@ -44,7 +56,12 @@ export class ReportGenerator {
         'LIMIT_ROWS',
       );
     }
-    const files = await this.renderDocument(runId, this.document(request, pipeline, rowCount), request.formats, signal);
+    const files = await this.renderDocument(
+      runId,
+      this.document(request, pipeline, rowCount),
+      request.formats,
+      signal,
+    );
     return { rowCount, files };
   }
 
@@ -82,22 +99,40 @@ export class ReportGenerator {
       { runId, format, filename, contentType, expiresAt },
       { maxBytes: this.config.reports.maxOutputBytes },
     );
-    const signal = AbortSignal.any([cancel, AbortSignal.timeout(this.config.reports.renderTimeoutMs)]);
+    const signal = AbortSignal.any([
+      cancel,
+      AbortSignal.timeout(this.config.reports.renderTimeoutMs),
+    ]);
     const startedAt = performance.now();
     const [rendered, file] = await Promise.allSettled([
-      rendererFor(format, { pdf: { maxRows: this.config.reports.pdfMaxRows } }).render(document, stream, { signal }),
+      rendererFor(format, { pdf: { maxRows: this.config.reports.pdfMaxRows } }).render(
+        document,
+        stream,
+        { signal },
+      ),
       stored,
     ]);
     if (rendered.status === 'fulfilled' && file.status === 'fulfilled') {
       this.metrics.recordRender(format, (performance.now() - startedAt) / 1000, file.value.bytes);
-      return { format, filename, contentType, fileId: file.value.fileId, bytes: file.value.bytes, sha256: file.value.sha256 };
+      return {
+        format,
+        filename,
+        contentType,
+        fileId: file.value.fileId,
+        bytes: file.value.bytes,
+        sha256: file.value.sha256,
+      };
     }
     // The storage error says more than the renderer's "stream destroyed".
-    const error = file.status === 'rejected' ? file.reason : (rendered as PromiseRejectedResult).reason;
+    const error =
+      file.status === 'rejected' ? file.reason : (rendered as PromiseRejectedResult).reason;
     throw asLimitFailure(error, format) ?? error;
   }
 
-  private async countRows(collection: string, pipeline: Record<string, unknown>[]): Promise<number> {
+  private async countRows(
+    collection: string,
+    pipeline: Record<string, unknown>[],
+  ): Promise<number> {
     const [result] = await this.connection
       .db!.collection(collection)
       .aggregate<{ n: number }>([...pipeline, { $count: 'n' }])
@@ -105,7 +140,11 @@ export class ReportGenerator {
     return result?.n ?? 0;
   }
 
-  private document(request: ResolvedRequest, pipeline: Record<string, unknown>[], rowCount: number): ReportDocument {
+  private document(
+    request: ResolvedRequest,
+    pipeline: Record<string, unknown>[],
+    rowCount: number,
+  ): ReportDocument {
     const { definition } = request;
     const collection = this.connection.db!.collection(definition.sourceCollection);
     return {
@@ -123,7 +162,12 @@ export class ReportGenerator {
                 entries: (definition.parameters ?? []).map((parameter) => ({
                   label: parameter.name,
                   value: shownParameter(request.parameters[parameter.name], parameter.type),
-                  type: parameter.type === 'date' ? ('date' as const) : parameter.type === 'datetime' ? ('datetime' as const) : undefined,
+                  type:
+                    parameter.type === 'date'
+                      ? ('date' as const)
+                      : parameter.type === 'datetime'
+                        ? ('datetime' as const)
+                        : undefined,
                 })),
               },
             ]
@@ -143,10 +187,16 @@ export class ReportGenerator {
 
 function asLimitFailure(error: unknown, format: ReportFormat): PermanentError | undefined {
   if (error instanceof OutputTooLargeError) {
-    return new PermanentError(`The ${format.toUpperCase()} file grew past the limit of ${error.limitBytes} bytes`, 'LIMIT_BYTES');
+    return new PermanentError(
+      `The ${format.toUpperCase()} file grew past the limit of ${error.limitBytes} bytes`,
+      'LIMIT_BYTES',
+    );
   }
   if (error instanceof RenderTimeoutError) {
-    return new PermanentError(`Rendering the ${format.toUpperCase()} file took longer than the render timeout`, 'LIMIT_RENDER_TIME');
+    return new PermanentError(
+      `Rendering the ${format.toUpperCase()} file took longer than the render timeout`,
+      'LIMIT_RENDER_TIME',
+    );
   }
   if (error instanceof RenderLimitError) return new PermanentError(error.message, error.code);
   return undefined;

@@ -27,28 +27,40 @@ export class ReportRequestResolver {
       throw new PermanentError('Invalid payload: expected a JSON object', 'INVALID_PAYLOAD');
     }
     const request = plainToInstance(GenerateReportRequest, payload);
-    const errors = await validate(request, { forbidUnknownValues: true, whitelist: true, forbidNonWhitelisted: true });
+    const errors = await validate(request, {
+      forbidUnknownValues: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    });
     const problems = flatten(errors);
-    if (request.locale !== undefined && !isLocale(request.locale)) problems.push(`locale "${request.locale}" is not a BCP 47 language tag`);
-    if (request.timeZone !== undefined && !isTimeZone(request.timeZone)) problems.push(`timeZone "${request.timeZone}" is not an IANA time zone`);
-    if (request.definition !== undefined && request.inlineDefinition !== undefined) problems.push('give either definition or inlineDefinition, not both');
-    if (problems.length > 0) throw new PermanentError(`Invalid payload: ${problems.join('; ')}`, 'INVALID_PAYLOAD');
+    if (request.locale !== undefined && !isLocale(request.locale))
+      problems.push(`locale "${request.locale}" is not a BCP 47 language tag`);
+    if (request.timeZone !== undefined && !isTimeZone(request.timeZone))
+      problems.push(`timeZone "${request.timeZone}" is not an IANA time zone`);
+    if (request.definition !== undefined && request.inlineDefinition !== undefined)
+      problems.push('give either definition or inlineDefinition, not both');
+    if (problems.length > 0)
+      throw new PermanentError(`Invalid payload: ${problems.join('; ')}`, 'INVALID_PAYLOAD');
     return request;
   }
 
   async resolve(request: GenerateReportRequest): Promise<ResolvedRequest> {
-    const definition = request.inlineDefinition ?? (await this.storedDefinition(request.definition!, request.definitionVersion));
+    const definition =
+      request.inlineDefinition ??
+      (await this.storedDefinition(request.definition!, request.definitionVersion));
     const unsafe = definitionProblems(definition);
     if (unsafe.length > 0) {
       throw new PermanentError(`Definition refused: ${unsafe.join('; ')}`, 'INVALID_DEFINITION');
     }
     const { values, problems } = resolveParameters(definition.parameters ?? [], request.parameters);
-    if (problems.length > 0) throw new PermanentError(`Invalid parameters: ${problems.join('; ')}`, 'INVALID_PARAMETERS');
+    if (problems.length > 0)
+      throw new PermanentError(`Invalid parameters: ${problems.join('; ')}`, 'INVALID_PARAMETERS');
     const defaults = this.config.reports;
     return {
       definition,
       parameters: values,
-      formats: request.formats ?? (definition.defaultFormats as ReportFormat[] | undefined) ?? ['csv'],
+      formats: request.formats ??
+        (definition.defaultFormats as ReportFormat[] | undefined) ?? ['csv'],
       locale: request.locale ?? defaults.locale,
       timeZone: request.timeZone ?? defaults.timeZone,
       currency: request.currency ?? defaults.currency,
@@ -59,7 +71,9 @@ export class ReportRequestResolver {
     const stored = await this.definitions.find(name, version);
     if (!stored) {
       throw new PermanentError(
-        version === undefined ? `No report definition named "${name}"` : `No version ${version} of report definition "${name}"`,
+        version === undefined
+          ? `No report definition named "${name}"`
+          : `No version ${version} of report definition "${name}"`,
         'UNKNOWN_DEFINITION',
       );
     }

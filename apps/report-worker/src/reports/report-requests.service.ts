@@ -26,12 +26,16 @@ export class ReportRequestsService {
       (request) => ({ request }),
       (error: unknown) => ({ request: undefined, error }),
     );
-    return this.executor.execute(this.newRun(parsed.request, payload, context, messageId), messageId, async (run, signal) => {
-      if (!parsed.request) throw parsed.error;
-      const resolved = await this.resolver.resolve(parsed.request);
-      const generated = await this.generator.generate(run._id, resolved, signal);
-      return { ...generated, definitionVersion: resolved.definition.version };
-    });
+    return this.executor.execute(
+      this.newRun(parsed.request, payload, context, messageId),
+      messageId,
+      async (run, signal) => {
+        if (!parsed.request) throw parsed.error;
+        const resolved = await this.resolver.resolve(parsed.request);
+        const generated = await this.generator.generate(run._id, resolved, signal);
+        return { ...generated, definitionVersion: resolved.definition.version };
+      },
+    );
   }
 
   private newRun(

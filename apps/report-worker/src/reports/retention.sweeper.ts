@@ -1,6 +1,11 @@
 import { AppConfig } from '@lib/config';
 import { ReportFileStorage } from '@lib/persistence';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 
 /**
  * Removes report files past their retention, periodically. (A TTL index
@@ -35,7 +40,10 @@ export class RetentionSweeper implements OnApplicationBootstrap, OnModuleDestroy
       if (removed > 0) this.logger.log({ message: 'expired report files removed', count: removed });
       return removed;
     } catch (error) {
-      this.logger.warn({ message: 'retention sweep failed; will try again', error: (error as Error).message });
+      this.logger.warn({
+        message: 'retention sweep failed; will try again',
+        error: (error as Error).message,
+      });
       return 0;
     }
   }

@@ -43,7 +43,12 @@ export class RunExecutor {
     const claim = await this.runs.claim(request, messageId, this.config.reports.runLeaseMs);
     if (claim.kind === 'busy') return this.awaitOtherWorker(claim.run);
     if (claim.kind === 'finished') {
-      this.logger.log({ message: 'already handled; re-publishing its outcome', runId: claim.run._id, messageId, status: claim.run.status });
+      this.logger.log({
+        message: 'already handled; re-publishing its outcome',
+        runId: claim.run._id,
+        messageId,
+        status: claim.run.status,
+      });
       await this.events.publish(claim.run);
       return claim.run;
     }
@@ -58,8 +63,11 @@ export class RunExecutor {
       const permanent = isPermanentFailure(error);
       const code = (error as { code?: unknown }).code;
       const failed = await this.runs.fail(run._id, run.attempts, {
-        code: typeof code === 'string' ? code : permanent ? 'PERMANENT_FAILURE' : 'RETRYABLE_FAILURE',
-        message: this.config.secrets.redactor.redact(describeFailure(error).replace(/^[A-Z_]+: /, '')),
+        code:
+          typeof code === 'string' ? code : permanent ? 'PERMANENT_FAILURE' : 'RETRYABLE_FAILURE',
+        message: this.config.secrets.redactor.redact(
+          describeFailure(error).replace(/^[A-Z_]+: /, ''),
+        ),
         permanent,
       });
       // Only a final outcome is announced; a retryable one is tried again first.
@@ -77,14 +85,23 @@ export class RunExecutor {
   private holdLease(run: ReportRun): { signal: AbortSignal; release: () => void } {
     const controller = new AbortController();
     const leaseMs = this.config.reports.runLeaseMs;
-    const timer = setInterval(() => {
-      this.runs.renewLease(run._id, run.attempts, leaseMs).then(
-        (held) => {
-          if (!held) controller.abort(new Error(`run ${run._id} was taken over by another worker`));
-        },
-        (error: unknown) => this.logger.warn({ message: 'lease renewal failed', runId: run._id, error: describeFailure(error) }),
-      );
-    }, Math.max(1_000, Math.floor(leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        this.runs.renewLease(run._id, run.attempts, leaseMs).then(
+          (held) => {
+            if (!held)
+              controller.abort(new Error(`run ${run._id} was taken over by another worker`));
+          },
+          (error: unknown) =>
+            this.logger.warn({
+              message: 'lease renewal failed',
+              runId: run._id,
+              error: describeFailure(error),
+            }),
+        );
+      },
+      Math.max(1_000, Math.floor(leaseMs / 3)),
+    );
     return { signal: controller.signal, release: () => clearInterval(timer) };
   }
 

@@ -1,6 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@lib/config';
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
@@ -28,7 +34,9 @@ export class ApiTokenGuard implements CanActivate {
     }
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!token || !this.accepted().some((accepted) => sameSecret(accepted, token))) {
-      throw new UnauthorizedException('A valid API token is required (Authorization: Bearer <token>)');
+      throw new UnauthorizedException(
+        'A valid API token is required (Authorization: Bearer <token>)',
+      );
     }
     return true;
   }
@@ -36,7 +44,10 @@ export class ApiTokenGuard implements CanActivate {
   private accepted(): string[] {
     const current = this.config.secrets.get('API_TOKENS');
     return current !== undefined
-      ? current.split(',').map((token) => token.trim()).filter(Boolean)
+      ? current
+          .split(',')
+          .map((token) => token.trim())
+          .filter(Boolean)
       : [...this.config.runsApi.tokens];
   }
 }

@@ -16,7 +16,11 @@ import { definitionProblems } from '../reports/definition-rules.js';
 import { DEFINITION_NAME, DefinitionInput } from '../reports/report-definition.input.js';
 import { ApiTokenGuard } from './api-token.guard.js';
 
-const definitionBody = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+const definitionBody = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+});
 
 @Controller('definitions')
 @UseGuards(ApiTokenGuard)
@@ -40,10 +44,13 @@ export class DefinitionsController {
   @HttpCode(HttpStatus.CREATED)
   async upsert(@Param('name') name: string, @Body(definitionBody) input: DefinitionInput) {
     if (!DEFINITION_NAME.test(name)) {
-      throw new BadRequestException('definition names are lower-case letters, digits, ".", "_" and "-"');
+      throw new BadRequestException(
+        'definition names are lower-case letters, digits, ".", "_" and "-"',
+      );
     }
     const problems = definitionProblems(input);
-    if (problems.length > 0) throw new BadRequestException({ message: 'Definition refused', problems });
+    if (problems.length > 0)
+      throw new BadRequestException({ message: 'Definition refused', problems });
     const saved = await this.definitions.saveNewVersion({
       ...input,
       name,

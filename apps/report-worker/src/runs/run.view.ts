@@ -8,7 +8,9 @@ export function runView(run: ReportRun, links: DownloadLinkSigner) {
     idempotencyKey: run.idempotencyKey,
     pattern: run.pattern,
     status: run.status,
-    definition: run.definitionName ? { name: run.definitionName, version: run.definitionVersion } : undefined,
+    definition: run.definitionName
+      ? { name: run.definitionName, version: run.definitionVersion }
+      : undefined,
     parameters: run.parameters,
     formats: run.formats,
     attempts: run.attempts,

@@ -1,5 +1,11 @@
 import { DownloadLinkSigner } from '@lib/delivery';
-import { InvalidCursorError, ReportFileStorage, ReportRunsRepository, RUN_STATUSES, type RunStatus } from '@lib/persistence';
+import {
+  InvalidCursorError,
+  ReportFileStorage,
+  ReportRunsRepository,
+  RUN_STATUSES,
+  type RunStatus,
+} from '@lib/persistence';
 import {
   BadRequestException,
   Controller,
@@ -27,7 +33,11 @@ export class RunsController {
   ) {}
 
   @Get()
-  async list(@Query('status') status?: string, @Query('limit') limit = '20', @Query('cursor') cursor?: string) {
+  async list(
+    @Query('status') status?: string,
+    @Query('limit') limit = '20',
+    @Query('cursor') cursor?: string,
+  ) {
     if (status !== undefined && !(RUN_STATUSES as readonly string[]).includes(status)) {
       throw new BadRequestException(`status must be one of ${RUN_STATUSES.join(', ')}`);
     }
@@ -36,8 +46,15 @@ export class RunsController {
       throw new BadRequestException(`limit must be a whole number from 1 to ${MAX_PAGE}`);
     }
     try {
-      const page = await this.runs.list({ status: status as RunStatus | undefined, limit: size, cursor });
-      return { runs: page.runs.map((run) => runView(run, this.links)), nextCursor: page.nextCursor };
+      const page = await this.runs.list({
+        status: status as RunStatus | undefined,
+        limit: size,
+        cursor,
+      });
+      return {
+        runs: page.runs.map((run) => runView(run, this.links)),
+        nextCursor: page.nextCursor,
+      };
     } catch (error) {
       if (error instanceof InvalidCursorError) throw new BadRequestException(error.message);
       throw error;
@@ -63,17 +80,26 @@ export class RunsController {
   ): Promise<void> {
     if (signature !== undefined) {
       const check = this.links.check(id, format, expires, signature);
-      if (check !== 'valid') throw new ForbiddenException(check === 'expired' ? 'This download link has expired' : 'This download link is not valid');
+      if (check !== 'valid')
+        throw new ForbiddenException(
+          check === 'expired'
+            ? 'This download link has expired'
+            : 'This download link is not valid',
+        );
     }
     const run = await this.runs.findById(id);
     const file = run?.files?.find((candidate) => candidate.format === format);
     if (!run || !file) throw new NotFoundException(`Run ${id} has no ${format} file`);
     const download = await this.storage.openDownload(file.fileId);
-    if (!download) throw new NotFoundException(`The ${format} file of run ${id} is no longer stored`);
+    if (!download)
+      throw new NotFoundException(`The ${format} file of run ${id} is no longer stored`);
     response.status(200);
     response.setHeader('content-type', download.contentType);
     response.setHeader('content-length', String(download.bytes));
-    response.setHeader('content-disposition', `attachment; filename="${download.filename.replace(/"/g, '')}"`);
+    response.setHeader(
+      'content-disposition',
+      `attachment; filename="${download.filename.replace(/"/g, '')}"`,
+    );
     response.setHeader('etag', `"${file.sha256}"`);
     response.setHeader('cache-control', 'private, max-age=0');
     download.stream.on('error', (error) => response.destroy(error));

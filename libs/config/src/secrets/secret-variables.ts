@@ -64,7 +64,11 @@ export const SECRET_VARIABLES: readonly SecretVariable[] = [
 
 /** On unless turned off; an unreadable value is reported by validation, not here. */
 function runsApiEnabled(env: Readonly<Record<string, string | undefined>>): boolean {
-  return env.RUNS_API_ENABLED === undefined || env.RUNS_API_ENABLED === '' || parseBoolean(env.RUNS_API_ENABLED) === true;
+  return (
+    env.RUNS_API_ENABLED === undefined ||
+    env.RUNS_API_ENABLED === '' ||
+    parseBoolean(env.RUNS_API_ENABLED) === true
+  );
 }
 
 const BY_NAME = new Map(SECRET_VARIABLES.map((variable) => [variable.name, variable]));

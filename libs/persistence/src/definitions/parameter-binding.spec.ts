@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bindParameters, type ParameterSpec, referencedParameters, resolveParameters } from './parameter-binding.js';
+import {
+  bindParameters,
+  type ParameterSpec,
+  referencedParameters,
+  resolveParameters,
+} from './parameter-binding.js';
 
 describe('parameters of a definition', () => {
   const specs: ParameterSpec[] = [
@@ -28,7 +33,10 @@ describe('parameters of a definition', () => {
   });
 
   it('binds values in place of placeholders, as values and never as text', () => {
-    const pipeline = [{ $match: { region: { $param: 'region' }, note: 'literal {"$param":"region"}' } }, { $limit: { $param: 'limit' } }];
+    const pipeline = [
+      { $match: { region: { $param: 'region' }, note: 'literal {"$param":"region"}' } },
+      { $limit: { $param: 'limit' } },
+    ];
     const hostile = '"; db.dropDatabase(); "';
     expect(bindParameters(pipeline, { region: hostile, limit: 5 })).toEqual([
       { $match: { region: hostile, note: 'literal {"$param":"region"}' } },
@@ -40,6 +48,8 @@ describe('parameters of a definition', () => {
   it('finds the parameters a pipeline refers to, and refuses an undeclared one when binding', () => {
     const pipeline = [{ $match: { a: { $param: 'x' }, b: [{ $param: 'y' }] } }];
     expect(referencedParameters(pipeline)).toEqual(new Set(['x', 'y']));
-    expect(() => bindParameters(pipeline, { x: 1 })).toThrow('pipeline refers to undeclared parameter "y"');
+    expect(() => bindParameters(pipeline, { x: 1 })).toThrow(
+      'pipeline refers to undeclared parameter "y"',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { isPlainObject } from './pipeline-safety.js';
 
-export const PARAMETER_TYPES = ['string', 'number', 'integer', 'boolean', 'date', 'datetime'] as const;
+export const PARAMETER_TYPES = [
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'date',
+  'datetime',
+] as const;
 export type ParameterType = (typeof PARAMETER_TYPES)[number];
 
 export interface ParameterSpec {
@@ -56,7 +63,8 @@ export function resolveParameters(
       continue;
     }
     const converted = convert(spec, raw);
-    if (typeof converted === 'object' && converted !== null && 'problem' in converted) problems.push(converted.problem as string);
+    if (typeof converted === 'object' && converted !== null && 'problem' in converted)
+      problems.push(converted.problem as string);
     else values[spec.name] = converted;
   }
   return { values, problems };
@@ -71,7 +79,9 @@ export function bindParameters(pipeline: unknown, values: Record<string, unknown
     if (!(name in values)) throw new Error(`pipeline refers to undeclared parameter "${name}"`);
     return values[name];
   }
-  return Object.fromEntries(Object.entries(pipeline).map(([key, inner]) => [key, bindParameters(inner, values)]));
+  return Object.fromEntries(
+    Object.entries(pipeline).map(([key, inner]) => [key, bindParameters(inner, values)]),
+  );
 }
 
 function isPlaceholder(value: Record<string, unknown>): boolean {
@@ -80,7 +90,9 @@ function isPlaceholder(value: Record<string, unknown>): boolean {
 }
 
 function convert(spec: ParameterSpec, raw: unknown): unknown {
-  const problem = (expected: string) => ({ problem: `parameter "${spec.name}" must be ${expected}, got ${JSON.stringify(raw)}` });
+  const problem = (expected: string) => ({
+    problem: `parameter "${spec.name}" must be ${expected}, got ${JSON.stringify(raw)}`,
+  });
   switch (spec.type) {
     case 'string':
       if (typeof raw !== 'string') return problem('a string');
@@ -100,13 +112,18 @@ function convert(spec: ParameterSpec, raw: unknown): unknown {
       return problem('true or false');
     case 'date': {
       // A calendar date is the UTC midnight that starts it, as dates are stored.
-      if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return problem('a date (YYYY-MM-DD)');
+      if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw))
+        return problem('a date (YYYY-MM-DD)');
       const date = new Date(`${raw}T00:00:00.000Z`);
-      return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw ? problem('a real date') : date;
+      return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw
+        ? problem('a real date')
+        : date;
     }
     case 'datetime': {
       const date = typeof raw === 'string' ? new Date(raw) : undefined;
-      return date && !Number.isNaN(date.getTime()) && /T/.test(raw as string) ? date : problem('an ISO 8601 date-time');
+      return date && !Number.isNaN(date.getTime()) && /T/.test(raw as string)
+        ? date
+        : problem('an ISO 8601 date-time');
     }
   }
 }

@@ -6,7 +6,14 @@ describe('pipelineProblems', () => {
     expect(
       pipelineProblems([
         { $match: { date: { $gte: { $param: 'from' } } } },
-        { $lookup: { from: 'followers', localField: 'follower_id', foreignField: '_id', as: 'follower' } },
+        {
+          $lookup: {
+            from: 'followers',
+            localField: 'follower_id',
+            foreignField: '_id',
+            as: 'follower',
+          },
+        },
         { $unwind: '$follower' },
         { $project: { _id: 0, name: 1 } },
         { $sort: { name: 1 } },
@@ -17,14 +24,35 @@ describe('pipelineProblems', () => {
 
   it.each([
     [[{ $out: 'stolen' }], 'stage 1 ($out): $out is not allowed (it writes data or runs code)'],
-    [[{ $merge: { into: 'x' } }], 'stage 1 ($merge): $merge is not allowed (it writes data or runs code)'],
-    [[{ $match: { $where: 'sleep(1000)' } }], 'stage 1 ($match): $where is not allowed (it writes data or runs code)'],
-    [[{ $addFields: { x: { $function: { body: 'return 1', args: [], lang: 'js' } } } }], 'stage 1 ($addFields): $function is not allowed (it writes data or runs code)'],
-    [[{ $group: { _id: null, x: { $accumulator: {} } } }], 'stage 1 ($group): $accumulator is not allowed (it writes data or runs code)'],
+    [
+      [{ $merge: { into: 'x' } }],
+      'stage 1 ($merge): $merge is not allowed (it writes data or runs code)',
+    ],
+    [
+      [{ $match: { $where: 'sleep(1000)' } }],
+      'stage 1 ($match): $where is not allowed (it writes data or runs code)',
+    ],
+    [
+      [{ $addFields: { x: { $function: { body: 'return 1', args: [], lang: 'js' } } } }],
+      'stage 1 ($addFields): $function is not allowed (it writes data or runs code)',
+    ],
+    [
+      [{ $group: { _id: null, x: { $accumulator: {} } } }],
+      'stage 1 ($group): $accumulator is not allowed (it writes data or runs code)',
+    ],
     [[{ $currentOp: {} }], 'stage 1 ($currentOp): $currentOp is not an allowed stage'],
-    [[{ $lookup: { from: { db: 'admin', coll: 'system.users' }, as: 'x' } }], 'stage 1 ($lookup): "from" must name a collection of this database'],
-    [[{ $lookup: { from: 'a', as: 'x', pipeline: [{ $out: 'y' }] } }], 'stage 1 ($lookup) pipeline stage 1 ($out): $out is not allowed (it writes data or runs code)'],
-    [[{ $facet: { a: [{ $merge: 'y' }] } }], 'stage 1 ($facet) facet "a" stage 1 ($merge): $merge is not allowed (it writes data or runs code)'],
+    [
+      [{ $lookup: { from: { db: 'admin', coll: 'system.users' }, as: 'x' } }],
+      'stage 1 ($lookup): "from" must name a collection of this database',
+    ],
+    [
+      [{ $lookup: { from: 'a', as: 'x', pipeline: [{ $out: 'y' }] } }],
+      'stage 1 ($lookup) pipeline stage 1 ($out): $out is not allowed (it writes data or runs code)',
+    ],
+    [
+      [{ $facet: { a: [{ $merge: 'y' }] } }],
+      'stage 1 ($facet) facet "a" stage 1 ($merge): $merge is not allowed (it writes data or runs code)',
+    ],
     [[{ $match: {}, $sort: {} }], 'stage 1 must be an object with exactly one $stage key'],
     ['not a pipeline', 'pipeline must be an array of stages'],
   ])('refuses %j', (pipeline, problem) => {

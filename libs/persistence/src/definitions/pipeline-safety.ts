@@ -53,13 +53,18 @@ function stageProblems(stage: unknown, at: string): string[] {
   const [name] = Object.keys(stage);
   const body = stage[name];
   const where = `${at} (${name})`;
-  if (FORBIDDEN_OPERATORS.has(name)) return [`${where}: ${name} is not allowed (it writes data or runs code)`];
+  if (FORBIDDEN_OPERATORS.has(name))
+    return [`${where}: ${name} is not allowed (it writes data or runs code)`];
   if (!ALLOWED_STAGES.has(name)) return [`${where}: ${name} is not an allowed stage`];
   const problems = forbiddenOperators(body, where);
   if (name === '$lookup') problems.push(...lookupProblems(body, where));
   if (name === '$facet' && isPlainObject(body)) {
     for (const [facet, inner] of Object.entries(body)) {
-      problems.push(...(Array.isArray(inner) ? inner.flatMap((s, i) => stageProblems(s, `${where} facet "${facet}" stage ${i + 1}`)) : [`${where}: facet "${facet}" must be a pipeline`]));
+      problems.push(
+        ...(Array.isArray(inner)
+          ? inner.flatMap((s, i) => stageProblems(s, `${where} facet "${facet}" stage ${i + 1}`))
+          : [`${where}: facet "${facet}" must be a pipeline`]),
+      );
     }
   }
   return problems;
@@ -73,7 +78,10 @@ function lookupProblems(body: unknown, where: string): string[] {
   }
   if (body.pipeline !== undefined) {
     if (!Array.isArray(body.pipeline)) problems.push(`${where}: "pipeline" must be an array`);
-    else problems.push(...body.pipeline.flatMap((s, i) => stageProblems(s, `${where} pipeline stage ${i + 1}`)));
+    else
+      problems.push(
+        ...body.pipeline.flatMap((s, i) => stageProblems(s, `${where} pipeline stage ${i + 1}`)),
+      );
   }
   return problems;
 }
@@ -89,5 +97,7 @@ function forbiddenOperators(value: unknown, where: string): string[] {
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
 }

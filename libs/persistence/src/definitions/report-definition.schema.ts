@@ -36,7 +36,9 @@ export class ReportDefinition {
 }
 
 /** A definition as the rest of the code sees it: the pipeline as stages. */
-export type StoredDefinition = Omit<ReportDefinition, 'pipelineJson'> & { pipeline: Record<string, unknown>[] };
+export type StoredDefinition = Omit<ReportDefinition, 'pipelineJson'> & {
+  pipeline: Record<string, unknown>[];
+};
 
 export type ReportDefinitionDocument = HydratedDocument<ReportDefinition>;
 export const ReportDefinitionSchema = SchemaFactory.createForClass(ReportDefinition);

@@ -53,12 +53,22 @@ export class ReportRunsRepository {
    * duplicates never write to the run document its holder is updating.
    */
   private deliveries() {
-    return this.runs.db.collection<{ _id: string; runId: string; messageId: string; receivedAt: Date }>(DELIVERIES_COLLECTION);
+    return this.runs.db.collection<{
+      _id: string;
+      runId: string;
+      messageId: string;
+      receivedAt: Date;
+    }>(DELIVERIES_COLLECTION);
   }
 
   private async recordDelivery(runId: string, messageId: string, now: Date): Promise<void> {
     try {
-      await this.deliveries().insertOne({ _id: `${runId}#${messageId}`, runId, messageId, receivedAt: now });
+      await this.deliveries().insertOne({
+        _id: `${runId}#${messageId}`,
+        runId,
+        messageId,
+        receivedAt: now,
+      });
     } catch (error) {
       // The same message delivered again: already recorded.
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
@@ -68,15 +78,27 @@ export class ReportRunsRepository {
   /** The run's message ids: every delivery recorded, in the order received. */
   private async withMessageIds<T extends ReportRun | null>(run: T): Promise<T> {
     if (!run) return run;
-    const deliveries = await this.deliveries().find({ runId: run._id }).sort({ receivedAt: 1 }).toArray();
-    return { ...run, messageIds: [...new Set([...run.messageIds, ...deliveries.map((delivery) => delivery.messageId)])] };
+    const deliveries = await this.deliveries()
+      .find({ runId: run._id })
+      .sort({ receivedAt: 1 })
+      .toArray();
+    return {
+      ...run,
+      messageIds: [
+        ...new Set([...run.messageIds, ...deliveries.map((delivery) => delivery.messageId)]),
+      ],
+    };
   }
 
   /** One document per attempt of a run; its unique `_id` is what makes a claim exclusive. */
   private claims() {
-    return this.runs.db.collection<{ _id: string; runId: string; attempt: number; messageId: string; claimedAt: Date }>(
-      CLAIMS_COLLECTION,
-    );
+    return this.runs.db.collection<{
+      _id: string;
+      runId: string;
+      attempt: number;
+      messageId: string;
+      claimedAt: Date;
+    }>(CLAIMS_COLLECTION);
   }
 
   /**
@@ -90,17 +112,33 @@ export class ReportRunsRepository {
    * one insert succeeds. That holds on any server with unique indexes, even
    * one whose conditional updates are not atomic (FerretDB, used in tests).
    */
-  async claim(request: NewRun, messageId: string, leaseMs: number, now = new Date()): Promise<Claim> {
+  async claim(
+    request: NewRun,
+    messageId: string,
+    leaseMs: number,
+    now = new Date(),
+  ): Promise<Claim> {
     await this.recordOnce(request, now);
-    const run = await this.runs.findOne({ idempotencyKey: request.idempotencyKey }).lean<ReportRun>().exec();
+    const run = await this.runs
+      .findOne({ idempotencyKey: request.idempotencyKey })
+      .lean<ReportRun>()
+      .exec();
     if (!run) throw new Error(`run for idempotency key "${request.idempotencyKey}" vanished`);
     await this.recordDelivery(run._id, messageId, now);
-    if (run.status === 'succeeded' || (run.status === 'failed' && run.error?.permanent)) return { kind: 'finished', run };
-    if (run.status === 'running' && run.leaseExpiresAt && run.leaseExpiresAt >= now) return { kind: 'busy', run };
+    if (run.status === 'succeeded' || (run.status === 'failed' && run.error?.permanent))
+      return { kind: 'finished', run };
+    if (run.status === 'running' && run.leaseExpiresAt && run.leaseExpiresAt >= now)
+      return { kind: 'busy', run };
 
     const attempt = run.attempts + 1;
     try {
-      await this.claims().insertOne({ _id: `${run._id}#${attempt}`, runId: run._id, attempt, messageId, claimedAt: now });
+      await this.claims().insertOne({
+        _id: `${run._id}#${attempt}`,
+        runId: run._id,
+        attempt,
+        messageId,
+        claimedAt: now,
+      });
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       return { kind: 'busy', run };
@@ -109,7 +147,12 @@ export class ReportRunsRepository {
       .findOneAndUpdate(
         { _id: run._id },
         {
-          $set: { status: 'running', attempts: attempt, startedAt: now, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
+          $set: {
+            status: 'running',
+            attempts: attempt,
+            startedAt: now,
+            leaseExpiresAt: new Date(now.getTime() + leaseMs),
+          },
           $unset: { error: 1 },
           $addToSet: { messageIds: messageId },
         },
@@ -123,7 +166,10 @@ export class ReportRunsRepository {
   /** Extends this worker's lease while it renders; false if the run was taken over meanwhile. */
   async renewLease(runId: string, attempts: number, leaseMs: number): Promise<boolean> {
     const result = await this.runs
-      .updateOne({ _id: runId, status: 'running', attempts }, { $set: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
+      .updateOne(
+        { _id: runId, status: 'running', attempts },
+        { $set: { leaseExpiresAt: new Date(Date.now() + leaseMs) } },
+      )
       .exec();
     return result.matchedCount === 1;
   }
@@ -145,7 +191,15 @@ export class ReportRunsRepository {
   }
 
   /** Newest first; `cursor` is the opaque value of a previous page's `nextCursor`. */
-  async list({ status, limit, cursor }: { status?: RunStatus; limit: number; cursor?: string }): Promise<RunPage> {
+  async list({
+    status,
+    limit,
+    cursor,
+  }: {
+    status?: RunStatus;
+    limit: number;
+    cursor?: string;
+  }): Promise<RunPage> {
     const filter: Record<string, unknown> = status ? { status } : {};
     const after = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !after) throw new InvalidCursorError();
@@ -185,7 +239,11 @@ export class ReportRunsRepository {
     }
   }
 
-  private async finish(runId: string, attempts: number, update: Partial<ReportRun>): Promise<ReportRun> {
+  private async finish(
+    runId: string,
+    attempts: number,
+    update: Partial<ReportRun>,
+  ): Promise<ReportRun> {
     const finished = await this.runs
       .findOneAndUpdate(
         // Only the worker holding this attempt may finish it.
@@ -216,9 +274,14 @@ function encodeCursor(run: ReportRun): string {
 
 function decodeCursor(cursor: string): { receivedAt: Date; id: string } | undefined {
   try {
-    const [receivedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    const [receivedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [
+      string,
+      string,
+    ];
     const date = new Date(receivedAt);
-    return Number.isNaN(date.getTime()) || typeof id !== 'string' ? undefined : { receivedAt: date, id };
+    return Number.isNaN(date.getTime()) || typeof id !== 'string'
+      ? undefined
+      : { receivedAt: date, id };
   } catch {
     return undefined;
   }

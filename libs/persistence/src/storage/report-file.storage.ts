@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, type Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
+import {
+  PassThrough,
+  type Readable,
+  Transform,
+  type TransformCallback,
+  type Writable,
+} from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { GridFSBucket, ObjectId } from 'mongodb';
@@ -61,7 +67,10 @@ export class ReportFileStorage {
     metadata: FileMetadata,
     { maxBytes }: { maxBytes?: number } = {},
   ): Promise<{ stream: Writable; stored: Promise<StoredFile> }> {
-    await this.deleteFiles({ 'metadata.runId': metadata.runId, 'metadata.format': metadata.format });
+    await this.deleteFiles({
+      'metadata.runId': metadata.runId,
+      'metadata.format': metadata.format,
+    });
     const fileId = new ObjectId();
     const meter = new ByteMeter(maxBytes);
     const upload = this.bucket.openUploadStreamWithId(fileId, metadata.filename, {

@@ -15,7 +15,9 @@ describe('MoneyCodec', () => {
 
   it('detects FerretDB from buildInfo', async () => {
     const db = (info: object) => ({ admin: () => ({ command: async () => info }) }) as never;
-    expect((await MoneyCodec.detect(db({ version: '7.0.42', ferretdbVersion: '1.24.2' }))).storage).toBe('string');
+    expect(
+      (await MoneyCodec.detect(db({ version: '7.0.42', ferretdbVersion: '1.24.2' }))).storage,
+    ).toBe('string');
     expect((await MoneyCodec.detect(db({ version: '7.0.14' }))).storage).toBe('decimal128');
   });
 });

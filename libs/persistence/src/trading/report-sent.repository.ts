@@ -41,14 +41,16 @@ export class ReportSentRepository {
    */
   async recordPending(followerId: string, period: string): Promise<void> {
     try {
-      await this.collection.insertOne({ follower_id: followerId, report_period: period, status: 'pending', attempts: 0, updated_at: new Date() });
+      await this.collection.insertOne({
+        follower_id: followerId,
+        report_period: period,
+        status: 'pending',
+        attempts: 0,
+        updated_at: new Date(),
+      });
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
     }
-  }
-
-  async find(followerId: string, period: string): Promise<ReportSentRecord | null> {
-    return this.collection.findOne({ follower_id: followerId, report_period: period });
   }
 
   /** Moves the record to `status` with the given fields, creating it (pending) when absent. */
@@ -64,7 +66,11 @@ export class ReportSentRepository {
       {
         $set: { ...fields, status, updated_at: new Date() },
         ...(options.countAttempt ? { $inc: { attempts: 1 } } : {}),
-        $setOnInsert: { follower_id: followerId, report_period: period, ...(options.countAttempt ? {} : { attempts: 0 }) },
+        $setOnInsert: {
+          follower_id: followerId,
+          report_period: period,
+          ...(options.countAttempt ? {} : { attempts: 0 }),
+        },
       },
       { upsert: true },
     );

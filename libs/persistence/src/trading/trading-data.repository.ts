@@ -51,17 +51,33 @@ export class TradingDataRepository {
 
   /** A day's positions, a follower's together (sorted by follower), streamed. */
   positionsOn(compactDate: string): AsyncIterable<PositionRecord> {
-    return this.collection<PositionRecord>('positions').find({ date: compactDate }).sort({ follower_id: 1 }).batchSize(1_000);
+    return this.collection<PositionRecord>('positions')
+      .find({ date: compactDate })
+      .sort({ follower_id: 1 })
+      .batchSize(1_000);
   }
 
-  async positionsOfFollower(followerId: unknown, fromCompact: string, toCompact: string): Promise<PositionRecord[]> {
+  async positionsOfFollower(
+    followerId: unknown,
+    fromCompact: string,
+    toCompact: string,
+  ): Promise<PositionRecord[]> {
     return this.collection<PositionRecord>('positions')
-      .find({ follower_id: { $in: idForms(followerId) }, date: { $gte: fromCompact, $lte: toCompact } })
+      .find({
+        follower_id: { $in: idForms(followerId) },
+        date: { $gte: fromCompact, $lte: toCompact },
+      })
       .toArray();
   }
 
   /** Writes a day's P&L for a follower; running it again gives the same document. */
-  async upsertDailyPnl(record: { followerId: unknown; date: string; totalPnl: string; positionCount: number; calculatedAt: Date }) {
+  async upsertDailyPnl(record: {
+    followerId: unknown;
+    date: string;
+    totalPnl: string;
+    positionCount: number;
+    calculatedAt: Date;
+  }) {
     await this.collection<DailyPnlRecord>('daily_pnl').updateOne(
       { follower_id: record.followerId, date: record.date },
       {
@@ -75,9 +91,16 @@ export class TradingDataRepository {
     );
   }
 
-  async dailyPnlOfFollower(followerId: unknown, fromCompact: string, toCompact: string): Promise<DailyPnlRecord[]> {
+  async dailyPnlOfFollower(
+    followerId: unknown,
+    fromCompact: string,
+    toCompact: string,
+  ): Promise<DailyPnlRecord[]> {
     return this.collection<DailyPnlRecord>('daily_pnl')
-      .find({ follower_id: { $in: idForms(followerId) }, date: { $gte: fromCompact, $lte: toCompact } })
+      .find({
+        follower_id: { $in: idForms(followerId) },
+        date: { $gte: fromCompact, $lte: toCompact },
+      })
       .sort({ date: 1 })
       .toArray();
   }
@@ -90,12 +113,16 @@ export class TradingDataRepository {
   }
 
   async follower(id: string): Promise<FollowerRecord | null> {
-    return this.collection<FollowerRecord>('followers').findOne({ _id: { $in: idForms(id) } } as never);
+    return this.collection<FollowerRecord>('followers').findOne({
+      _id: { $in: idForms(id) },
+    } as never);
   }
 }
 
 /** Old documents hold ids as ObjectId or as its hex string: match both. */
 export function idForms(id: unknown): unknown[] {
   const text = String(id);
-  return ObjectId.isValid(text) && /^[0-9a-f]{24}$/i.test(text) ? [text, new ObjectId(text)] : [text];
+  return ObjectId.isValid(text) && /^[0-9a-f]{24}$/i.test(text)
+    ? [text, new ObjectId(text)]
+    : [text];
 }

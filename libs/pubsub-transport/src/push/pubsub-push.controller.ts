@@ -15,7 +15,11 @@ import {
 import { PUBSUB_SERVER } from '../pubsub.constants.js';
 import type { PubSubServer } from '../pubsub.server.js';
 import { MalformedEnvelopeError, parsePushEnvelope } from './push-envelope.js';
-import { type PushAuthOptions, PushAuthenticationError, PushTokenVerifier } from './push-token.verifier.js';
+import {
+  type PushAuthOptions,
+  PushAuthenticationError,
+  PushTokenVerifier,
+} from './push-token.verifier.js';
 
 export interface PubSubPushEndpoint {
   /** HTTP path of the endpoint, e.g. `/` or `/pubsub/push`. Default: `/pubsub/push`. */
@@ -49,7 +53,10 @@ export function createPushController(endpoint: PubSubPushEndpoint): Type<unknown
 
     @Post(path)
     @HttpCode(HttpStatus.NO_CONTENT)
-    async receive(@Headers('authorization') authorization: string | undefined, @Body() body: unknown): Promise<void> {
+    async receive(
+      @Headers('authorization') authorization: string | undefined,
+      @Body() body: unknown,
+    ): Promise<void> {
       if (verifier) {
         try {
           await verifier.verify(authorization);

@@ -47,7 +47,10 @@ describe('parsePushEnvelope', () => {
     [{ message: [] }, 'Expected a Pub/Sub push envelope'],
     [{ message: { data: 5 } }, 'message.data must be a base64 string'],
     [{ message: { data: 'a b' } }, 'message.data must be a base64 string'],
-    [{ message: { data: '', attributes: { n: 1 } } }, 'message.attributes must map names to strings'],
+    [
+      { message: { data: '', attributes: { n: 1 } } },
+      'message.attributes must map names to strings',
+    ],
     [{ message: { data: '', messageId: '' } }, 'message.messageId must be a non-empty string'],
   ])('refuses %j', (body, reason) => {
     expect(() => parsePushEnvelope(body, 's')).toThrow(MalformedEnvelopeError);

@@ -17,7 +17,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 export function parsePushEnvelope(body: unknown, fallbackSubscription: string): InboundMessage {
   if (!isObject(body) || !isObject(body.message)) {
-    throw new MalformedEnvelopeError('Expected a Pub/Sub push envelope: {"message": {"data": "<base64>", ...}}');
+    throw new MalformedEnvelopeError(
+      'Expected a Pub/Sub push envelope: {"message": {"data": "<base64>", ...}}',
+    );
   }
   const { message } = body;
   const data = message.data ?? '';
@@ -25,7 +27,10 @@ export function parsePushEnvelope(body: unknown, fallbackSubscription: string): 
     throw new MalformedEnvelopeError('message.data must be a base64 string');
   }
   const attributes = message.attributes ?? {};
-  if (!isObject(attributes) || Object.values(attributes).some((value) => typeof value !== 'string')) {
+  if (
+    !isObject(attributes) ||
+    Object.values(attributes).some((value) => typeof value !== 'string')
+  ) {
     throw new MalformedEnvelopeError('message.attributes must map names to strings');
   }
   const messageId = message.messageId ?? message.message_id;
@@ -36,13 +41,22 @@ export function parsePushEnvelope(body: unknown, fallbackSubscription: string): 
   const publishedAt = typeof publishTime === 'string' ? new Date(publishTime) : undefined;
   const bytes = Buffer.from(data, 'base64');
   return {
-    id: messageId ?? `sha256-${createHash('sha256').update(bytes).update(JSON.stringify(attributes)).digest('hex').slice(0, 32)}`,
+    id:
+      messageId ??
+      `sha256-${createHash('sha256').update(bytes).update(JSON.stringify(attributes)).digest('hex').slice(0, 32)}`,
     data: bytes,
     attributes: attributes as Record<string, string>,
-    orderingKey: typeof message.orderingKey === 'string' && message.orderingKey ? message.orderingKey : undefined,
+    orderingKey:
+      typeof message.orderingKey === 'string' && message.orderingKey
+        ? message.orderingKey
+        : undefined,
     publishTime: publishedAt && !Number.isNaN(publishedAt.getTime()) ? publishedAt : undefined,
     deliveryAttempt: typeof body.deliveryAttempt === 'number' ? body.deliveryAttempt : undefined,
-    subscription: shortName(typeof body.subscription === 'string' && body.subscription ? body.subscription : fallbackSubscription),
+    subscription: shortName(
+      typeof body.subscription === 'string' && body.subscription
+        ? body.subscription
+        : fallbackSubscription,
+    ),
     transport: 'push',
   };
 }

@@ -50,7 +50,9 @@ export class PushTokenVerifier {
     if (allowed?.length) {
       const email = typeof payload.email === 'string' ? payload.email : undefined;
       if (!email || payload.email_verified !== true || !allowed.includes(email)) {
-        throw new PushAuthenticationError(`Push token's service account ${email ?? '(none)'} is not allowed`);
+        throw new PushAuthenticationError(
+          `Push token's service account ${email ?? '(none)'} is not allowed`,
+        );
       }
     }
     return payload;

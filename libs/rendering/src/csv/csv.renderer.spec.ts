@@ -7,7 +7,11 @@ import { CsvRenderer } from './csv.renderer.js';
 
 async function renderCsv(document = sampleReport(), renderer = new CsvRenderer()) {
   const { result, bytes } = await renderToBuffer((output) => renderer.render(document, output));
-  return { result, text: bytes.toString('utf8'), records: parse(bytes, { bom: true, relax_column_count: true }) as string[][] };
+  return {
+    result,
+    text: bytes.toString('utf8'),
+    records: parse(bytes, { bom: true, relax_column_count: true }) as string[][],
+  };
 }
 
 describe('CsvRenderer', () => {
@@ -15,11 +19,35 @@ describe('CsvRenderer', () => {
     const { result, records } = await renderCsv();
 
     expect(result).toEqual({ format: 'csv', contentType: 'text/csv; charset=utf-8', rowCount: 6 });
-    expect(records[0]).toEqual(['Follower', 'Trades', 'Volume', 'P&L', 'Commission %', 'Day', 'Executed at']);
+    expect(records[0]).toEqual([
+      'Follower',
+      'Trades',
+      'Volume',
+      'P&L',
+      'Commission %',
+      'Day',
+      'Executed at',
+    ]);
     expect(records.slice(1, 4)).toEqual([
-      ['Zoë Ångström', '1234', '1234.5678', '1234.56', '20', '2024-03-01', '2024-03-01T14:30:00.000Z'],
+      [
+        'Zoë Ångström',
+        '1234',
+        '1234.5678',
+        '1234.56',
+        '20',
+        '2024-03-01',
+        '2024-03-01T14:30:00.000Z',
+      ],
       ['李雷', '7', '0.5', '-987654.325', '12.5', '2024-03-02', '2024-03-02T05:00:00.000Z'],
-      ['Ελένη "the Greek", Jr.\nsecond line', '-3', '-2.25', '-42.10', '0', '2024-03-02', '2024-03-03T18:00:00.000Z'],
+      [
+        'Ελένη "the Greek", Jr.\nsecond line',
+        '-3',
+        '-2.25',
+        '-42.10',
+        '0',
+        '2024-03-02',
+        '2024-03-03T18:00:00.000Z',
+      ],
     ]);
     expect(records).toHaveLength(7);
   });
@@ -54,7 +82,9 @@ describe('CsvRenderer', () => {
     expect(result.rowCount).toBe(8);
     expect(text).not.toContain('Monthly');
     expect(text).not.toContain('Total');
-    expect(text.endsWith('\r\n\r\nNo.,Name,P&L\r\n1,Follower 1,1.25\r\n2,Follower 2,2.25\r\n')).toBe(true);
+    expect(
+      text.endsWith('\r\n\r\nNo.,Name,P&L\r\n1,Follower 1,1.25\r\n2,Follower 2,2.25\r\n'),
+    ).toBe(true);
   });
 
   it('rejects and destroys the output when aborted', async () => {
@@ -62,9 +92,9 @@ describe('CsvRenderer', () => {
     controller.abort();
     const output = new PassThrough();
 
-    await expect(new CsvRenderer().render(sampleReport(), output, { signal: controller.signal })).rejects.toBeInstanceOf(
-      RenderAbortedError,
-    );
+    await expect(
+      new CsvRenderer().render(sampleReport(), output, { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(RenderAbortedError);
     expect(output.destroyed).toBe(true);
   });
 });

@@ -36,13 +36,19 @@ export class CsvRenderer implements ReportRenderer {
     this.bom = options.bom ?? false;
   }
 
-  async render(document: ReportDocument, output: Writable, options: RenderOptions = {}): Promise<RenderResult> {
+  async render(
+    document: ReportDocument,
+    output: Writable,
+    options: RenderOptions = {},
+  ): Promise<RenderResult> {
     const flow = new RenderFlow(output, options);
     try {
       const sink = new TextSink(flow);
       if (this.bom) await sink.write('\uFEFF');
       let rowCount = 0;
-      const tables = document.sections.filter((section): section is TableSection => section.kind === 'table');
+      const tables = document.sections.filter(
+        (section): section is TableSection => section.kind === 'table',
+      );
       for (const [index, table] of tables.entries()) {
         if (index > 0) await sink.write(CRLF);
         rowCount += await this.writeTable(table, document, flow, sink);
@@ -54,12 +60,21 @@ export class CsvRenderer implements ReportRenderer {
     }
   }
 
-  private async writeTable(table: TableSection, document: ReportDocument, flow: RenderFlow, sink: TextSink) {
+  private async writeTable(
+    table: TableSection,
+    document: ReportDocument,
+    flow: RenderFlow,
+    sink: TextSink,
+  ) {
     const formatters = table.columns.map((column) => createCellFormatter(column, document));
-    await sink.write(table.columns.map((column) => csvField(textCell(column.header))).join(',') + CRLF);
+    await sink.write(
+      table.columns.map((column) => csvField(textCell(column.header))).join(',') + CRLF,
+    );
     let rowCount = 0;
     for await (const row of flow.rows(table.rows)) {
-      const fields = table.columns.map((column, i) => csvField(machineCell(formatters[i], row[column.key])));
+      const fields = table.columns.map((column, i) =>
+        csvField(machineCell(formatters[i], row[column.key])),
+      );
       await sink.write(fields.join(',') + CRLF);
       rowCount++;
     }

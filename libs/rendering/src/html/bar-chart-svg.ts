@@ -43,7 +43,9 @@ export function barChartSvg(scale: ChartScale, title: string): string {
       );
     }
   });
-  parts.push(`<line x1="${AXIS_WIDTH}" x2="${WIDTH}" y1="${num(y(0))}" y2="${num(y(0))}" class="axis"/>`);
+  parts.push(
+    `<line x1="${AXIS_WIDTH}" x2="${WIDTH}" y1="${num(y(0))}" y2="${num(y(0))}" class="axis"/>`,
+  );
 
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(title)}" class="chart" font-size="${FONT_SIZE}">` +

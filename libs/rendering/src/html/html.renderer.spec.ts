@@ -4,7 +4,9 @@ import { plainSpaces, renderToBuffer, sampleReport } from '../testing/sample-rep
 import { HtmlRenderer } from './html.renderer.js';
 
 async function renderHtml() {
-  const { result, bytes } = await renderToBuffer((output) => new HtmlRenderer().render(sampleReport(), output));
+  const { result, bytes } = await renderToBuffer((output) =>
+    new HtmlRenderer().render(sampleReport(), output),
+  );
   const html = bytes.toString('utf8');
   return { result, html, root: parse(html) };
 }
@@ -16,7 +18,11 @@ describe('HtmlRenderer', () => {
   it('writes a standalone page with the title, subtitle and language of the document', async () => {
     const { root, result } = await renderHtml();
 
-    expect(result).toEqual({ format: 'html', contentType: 'text/html; charset=utf-8', rowCount: 6 });
+    expect(result).toEqual({
+      format: 'html',
+      contentType: 'text/html; charset=utf-8',
+      rowCount: 6,
+    });
     expect(root.querySelector('html')?.getAttribute('lang')).toBe('de-DE');
     expect(root.querySelector('title')?.text).toBe('Monthly report — March 2024');
     expect(root.querySelector('h1')?.text).toBe('Monthly report — March 2024');
@@ -38,8 +44,24 @@ describe('HtmlRenderer', () => {
       'Executed at',
     ]);
     expect(rows).toHaveLength(6);
-    expect(cellsOf(rows[0])).toEqual(['Zoë Ångström', '1.234', '1.234,568', '1.234,56 €', '20,00 %', '01.03.2024', '01.03.2024, 09:30']);
-    expect(cellsOf(rows[1])).toEqual(['李雷', '7', '0,500', '-987.654,33 €', '12,50 %', '02.03.2024', '02.03.2024, 00:00']);
+    expect(cellsOf(rows[0])).toEqual([
+      'Zoë Ångström',
+      '1.234',
+      '1.234,568',
+      '1.234,56 €',
+      '20,00 %',
+      '01.03.2024',
+      '01.03.2024, 09:30',
+    ]);
+    expect(cellsOf(rows[1])).toEqual([
+      '李雷',
+      '7',
+      '0,500',
+      '-987.654,33 €',
+      '12,50 %',
+      '02.03.2024',
+      '02.03.2024, 00:00',
+    ]);
     expect(cellsOf(rows[3])).toEqual(['=SUM(A1)', '', '', '0,10 €', '', '', '']);
     expect(rows[0].querySelectorAll('td')[3].getAttribute('class')).toBe('right');
   });

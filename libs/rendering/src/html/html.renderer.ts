@@ -52,7 +52,11 @@ export class HtmlRenderer implements ReportRenderer {
   readonly contentType = FORMAT_DETAILS.html.contentType;
   readonly fileExtension = FORMAT_DETAILS.html.fileExtension;
 
-  async render(document: ReportDocument, output: Writable, options: RenderOptions = {}): Promise<RenderResult> {
+  async render(
+    document: ReportDocument,
+    output: Writable,
+    options: RenderOptions = {},
+  ): Promise<RenderResult> {
     const flow = new RenderFlow(output, options);
     try {
       const sink = new TextSink(flow);
@@ -92,7 +96,12 @@ export class HtmlRenderer implements ReportRenderer {
   }
 }
 
-async function writeTable(table: TableSection, document: ReportDocument, flow: RenderFlow, sink: TextSink) {
+async function writeTable(
+  table: TableSection,
+  document: ReportDocument,
+  flow: RenderFlow,
+  sink: TextSink,
+) {
   const cells = table.columns.map((column) => {
     const formatter = createCellFormatter(column, document);
     const open = `<td${alignClass(column)}>`;
@@ -100,7 +109,9 @@ async function writeTable(table: TableSection, document: ReportDocument, flow: R
   });
   const toHtml = (row: Row) => `<tr>${cells.map((cell) => cell(row)).join('')}</tr>\n`;
 
-  const headers = table.columns.map((column) => `<th scope="col"${alignClass(column)}>${escapeHtml(column.header)}</th>`);
+  const headers = table.columns.map(
+    (column) => `<th scope="col"${alignClass(column)}>${escapeHtml(column.header)}</th>`,
+  );
   await sink.write(`<table class="data">\n<thead><tr>${headers.join('')}</tr></thead>\n<tbody>\n`);
   let rowCount = 0;
   for await (const row of flow.rows(table.rows)) {

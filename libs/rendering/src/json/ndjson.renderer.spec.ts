@@ -3,9 +3,18 @@ import { renderToBuffer, sampleReport } from '../testing/sample-report.js';
 import { NdjsonRenderer } from './ndjson.renderer.js';
 
 async function renderLines() {
-  const { result, bytes } = await renderToBuffer((output) => new NdjsonRenderer().render(sampleReport(), output));
+  const { result, bytes } = await renderToBuffer((output) =>
+    new NdjsonRenderer().render(sampleReport(), output),
+  );
   const text = bytes.toString('utf8');
-  return { result, text, lines: text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    result,
+    text,
+    lines: text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 describe('NdjsonRenderer', () => {
@@ -21,7 +30,13 @@ describe('NdjsonRenderer', () => {
       currency: 'EUR',
     });
     const sections = lines[0].sections as Record<string, unknown>[];
-    expect(sections.map((section) => section.kind)).toEqual(['keyValue', 'keyValue', 'chart', 'table', 'notes']);
+    expect(sections.map((section) => section.kind)).toEqual([
+      'keyValue',
+      'keyValue',
+      'chart',
+      'table',
+      'notes',
+    ]);
     expect(sections[1]).toEqual({
       kind: 'keyValue',
       title: 'Monthly summary',
@@ -30,10 +45,17 @@ describe('NdjsonRenderer', () => {
         { label: 'Commission', type: 'money', value: '246.912' },
       ],
     });
-    expect(sections[2]).toMatchObject({ valueType: 'money', bars: [{ label: '01.03.', value: '120.50' }, {}, { value: null }, {}] });
+    expect(sections[2]).toMatchObject({
+      valueType: 'money',
+      bars: [{ label: '01.03.', value: '120.50' }, {}, { value: null }, {}],
+    });
     expect(sections[3]).toMatchObject({ kind: 'table', title: 'Trades' });
     expect(sections[3].columns).toHaveLength(7);
-    expect((sections[3].columns as unknown[])[3]).toEqual({ key: 'pnl', header: 'P&L', type: 'money' });
+    expect((sections[3].columns as unknown[])[3]).toEqual({
+      key: 'pnl',
+      header: 'P&L',
+      type: 'money',
+    });
   });
 
   it('writes one line per row with machine values keyed by column, referring to its table', async () => {
@@ -55,7 +77,10 @@ describe('NdjsonRenderer', () => {
         executedAt: '2024-03-02T05:00:00.000Z',
       },
     });
-    expect(rows[2].values).toMatchObject({ name: 'Ελένη "the Greek", Jr.\nsecond line', pnl: '-42.10' });
+    expect(rows[2].values).toMatchObject({
+      name: 'Ελένη "the Greek", Jr.\nsecond line',
+      pnl: '-42.10',
+    });
     expect(rows[3].values).toEqual({
       name: '=SUM(A1)',
       trades: null,
@@ -70,7 +95,11 @@ describe('NdjsonRenderer', () => {
   it('ends with the summary rows and an end line carrying the row count', async () => {
     const { lines, text } = await renderLines();
 
-    expect(lines.at(-2)).toMatchObject({ type: 'summary', section: 3, values: { name: 'Total', pnl: '-986461.766' } });
+    expect(lines.at(-2)).toMatchObject({
+      type: 'summary',
+      section: 3,
+      values: { name: 'Total', pnl: '-986461.766' },
+    });
     expect(lines.at(-1)).toEqual({ type: 'end', rowCount: 6 });
     expect(text.endsWith('}\n')).toBe(true);
   });

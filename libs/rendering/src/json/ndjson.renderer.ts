@@ -23,7 +23,11 @@ export class NdjsonRenderer implements ReportRenderer {
   readonly contentType = FORMAT_DETAILS.json.contentType;
   readonly fileExtension = FORMAT_DETAILS.json.fileExtension;
 
-  async render(document: ReportDocument, output: Writable, options: RenderOptions = {}): Promise<RenderResult> {
+  async render(
+    document: ReportDocument,
+    output: Writable,
+    options: RenderOptions = {},
+  ): Promise<RenderResult> {
     const flow = new RenderFlow(output, options);
     try {
       const sink = new TextSink(flow);
@@ -100,7 +104,10 @@ function describeSection(section: ReportSection, document: ReportDocument): obje
   }
 }
 
-function rowEncoder(table: TableSection, document: ReportDocument): (row: Row) => Record<string, MachineValue> {
+function rowEncoder(
+  table: TableSection,
+  document: ReportDocument,
+): (row: Row) => Record<string, MachineValue> {
   const columns = table.columns.map((column): [string, CellFormatter] => [
     column.key,
     createCellFormatter(column, document),

@@ -4,7 +4,11 @@
  * fit: a header cut to "Commi…" helps nobody. The columns held at their
  * minimum give up the difference, the others share the rest by weight.
  */
-export function columnWidths(weights: readonly number[], minimums: readonly number[], total: number): number[] {
+export function columnWidths(
+  weights: readonly number[],
+  minimums: readonly number[],
+  total: number,
+): number[] {
   const neededTotal = minimums.reduce((sum, minimum) => sum + minimum, 0);
   if (neededTotal > total) return proportional(weights, total);
 

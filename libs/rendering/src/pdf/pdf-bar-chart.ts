@@ -18,15 +18,27 @@ const NEGATIVE = '#c0504d';
 
 /** A bar chart in vector primitives: grid, value axis, bars from zero, thinned-out labels. */
 export function drawBarChart(doc: PdfDocument, scale: ChartScale, box: Box): void {
-  const plot = { x: box.x + AXIS_WIDTH, y: box.y + 4, width: box.width - AXIS_WIDTH, height: box.height - LABEL_HEIGHT - 4 };
-  const y = (value: number) => plot.y + ((scale.max - value) / (scale.max - scale.min)) * plot.height;
+  const plot = {
+    x: box.x + AXIS_WIDTH,
+    y: box.y + 4,
+    width: box.width - AXIS_WIDTH,
+    height: box.height - LABEL_HEIGHT - 4,
+  };
+  const y = (value: number) =>
+    plot.y + ((scale.max - value) / (scale.max - scale.min)) * plot.height;
 
   doc.save();
   applyStyle(doc, LABEL_STYLE);
   doc.lineWidth(0.5).strokeColor('#e0e0e0');
   for (const tick of scale.ticks) {
-    doc.moveTo(plot.x, y(tick)).lineTo(plot.x + plot.width, y(tick)).stroke();
-    drawLine(doc, scale.tickLabel(tick), box.x, y(tick) - LABEL_STYLE.size / 2, AXIS_WIDTH - 6, { align: 'right', shrinkFrom: LABEL_STYLE.size });
+    doc
+      .moveTo(plot.x, y(tick))
+      .lineTo(plot.x + plot.width, y(tick))
+      .stroke();
+    drawLine(doc, scale.tickLabel(tick), box.x, y(tick) - LABEL_STYLE.size / 2, AXIS_WIDTH - 6, {
+      align: 'right',
+      shrinkFrom: LABEL_STYLE.size,
+    });
   }
 
   const slot = plot.width / Math.max(scale.bars.length, 1);
@@ -42,12 +54,25 @@ export function drawBarChart(doc: PdfDocument, scale: ChartScale, box: Box): voi
     }
     if (index % labelEvery === 0) {
       applyStyle(doc, LABEL_STYLE);
-      drawLine(doc, bar.label, left - slot * (labelEvery - 1) / 2, plot.y + plot.height + 3, slot * labelEvery, { align: 'center' });
+      drawLine(
+        doc,
+        bar.label,
+        left - (slot * (labelEvery - 1)) / 2,
+        plot.y + plot.height + 3,
+        slot * labelEvery,
+        { align: 'center' },
+      );
     }
   });
 
   doc.lineWidth(0.8).strokeColor('#666666');
-  doc.moveTo(plot.x, y(0)).lineTo(plot.x + plot.width, y(0)).stroke();
-  doc.moveTo(plot.x, plot.y).lineTo(plot.x, plot.y + plot.height).stroke();
+  doc
+    .moveTo(plot.x, y(0))
+    .lineTo(plot.x + plot.width, y(0))
+    .stroke();
+  doc
+    .moveTo(plot.x, plot.y)
+    .lineTo(plot.x, plot.y + plot.height)
+    .stroke();
   doc.restore();
 }

@@ -14,7 +14,14 @@ import type {
 import { columnWidths } from './column-widths.js';
 import { drawBarChart } from './pdf-bar-chart.js';
 import { PageFlow } from './pdf-page-flow.js';
-import { applyStyle, drawLine, singleLine, useFont, wrapLines, type TextStyle } from './pdf-text.js';
+import {
+  applyStyle,
+  drawLine,
+  singleLine,
+  useFont,
+  wrapLines,
+  type TextStyle,
+} from './pdf-text.js';
 
 type PdfDocument = PDFKit.PDFDocument;
 
@@ -54,7 +61,12 @@ interface LineStyle {
   readonly height: number;
 }
 
-const lineStyle = (font: TextStyle['font'], size: number, color: string, height: number): LineStyle => ({
+const lineStyle = (
+  font: TextStyle['font'],
+  size: number,
+  color: string,
+  height: number,
+): LineStyle => ({
   style: { font, size, color },
   height,
 });
@@ -98,9 +110,12 @@ export class PdfComposer {
     private readonly painting?: Painting,
   ) {
     const [short, long] = PAGE_SIZES[setup.size];
-    [this.pageWidth, this.pageHeight] = setup.orientation === 'portrait' ? [short, long] : [long, short];
+    [this.pageWidth, this.pageHeight] =
+      setup.orientation === 'portrait' ? [short, long] : [long, short];
     this.contentWidth = this.pageWidth - 2 * MARGIN_X;
-    this.flow = new PageFlow(CONTENT_TOP, this.pageHeight - CONTENT_BOTTOM_GAP, (page) => this.startPage(page));
+    this.flow = new PageFlow(CONTENT_TOP, this.pageHeight - CONTENT_BOTTOM_GAP, (page) =>
+      this.startPage(page),
+    );
   }
 
   async compose(rowsOf: TableRows): Promise<{ pageCount: number; rowCount: number }> {
@@ -135,7 +150,12 @@ export class PdfComposer {
     doc.addPage({ size: this.setup.size, layout: this.setup.orientation, margin: 0 });
     applyStyle(doc, RUNNING.style);
     drawLine(doc, this.document.title, MARGIN_X, 24, this.contentWidth * 0.75);
-    doc.moveTo(MARGIN_X, 38).lineTo(this.pageWidth - MARGIN_X, 38).lineWidth(0.5).strokeColor('#cccccc').stroke();
+    doc
+      .moveTo(MARGIN_X, 38)
+      .lineTo(this.pageWidth - MARGIN_X, 38)
+      .lineWidth(0.5)
+      .strokeColor('#cccccc')
+      .stroke();
     const label = this.painting.pageLabel(page, this.painting.pageCount);
     drawLine(doc, label, MARGIN_X, this.pageHeight - 30, this.contentWidth, { align: 'right' });
   }
@@ -147,7 +167,13 @@ export class PdfComposer {
       const y = this.flow.take(line.height);
       if (this.painting) {
         applyStyle(this.doc, line.style);
-        drawLine(this.doc, wrapped, MARGIN_X, y + (line.height - line.style.size) / 2, this.contentWidth);
+        drawLine(
+          this.doc,
+          wrapped,
+          MARGIN_X,
+          y + (line.height - line.style.size) / 2,
+          this.contentWidth,
+        );
       }
     }
   }
@@ -234,7 +260,9 @@ export class PdfComposer {
     useFont(this.doc, HEADER_CELL.style);
     const widths = columnWidths(
       columns.map((column) => column.width ?? DEFAULT_WEIGHT[column.type]),
-      columns.map((column) => this.doc.widthOfString(singleLine(column.header)) + 2 * CELL_PADDING + 1),
+      columns.map(
+        (column) => this.doc.widthOfString(singleLine(column.header)) + 2 * CELL_PADDING + 1,
+      ),
       this.contentWidth,
     );
     let x = MARGIN_X;
@@ -262,14 +290,27 @@ export class PdfComposer {
     const textY = y + (HEADER_CELL.height - HEADER_CELL.style.size) / 2;
     for (const cell of layout) {
       // Headers are shrunk, never cut, in the rare table too narrow for all of them.
-      drawLine(doc, singleLine(cell.column.header), cell.x + CELL_PADDING, textY, cell.width - 2 * CELL_PADDING, {
-        align: cell.align,
-        shrinkFrom: HEADER_CELL.style.size,
-      });
+      drawLine(
+        doc,
+        singleLine(cell.column.header),
+        cell.x + CELL_PADDING,
+        textY,
+        cell.width - 2 * CELL_PADDING,
+        {
+          align: cell.align,
+          shrinkFrom: HEADER_CELL.style.size,
+        },
+      );
     }
   }
 
-  private tableRow(layout: TableLayout, row: Row, y: number, line: LineStyle, striped: boolean): void {
+  private tableRow(
+    layout: TableLayout,
+    row: Row,
+    y: number,
+    line: LineStyle,
+    striped: boolean,
+  ): void {
     const { doc } = this;
     if (striped) doc.rect(MARGIN_X, y, this.contentWidth, line.height).fill('#f6f6f6');
     applyStyle(doc, line.style);
@@ -284,7 +325,12 @@ export class PdfComposer {
   }
 
   private rule(y: number, width: number, color: string): void {
-    this.doc.moveTo(MARGIN_X, y).lineTo(this.pageWidth - MARGIN_X, y).lineWidth(width).strokeColor(color).stroke();
+    this.doc
+      .moveTo(MARGIN_X, y)
+      .lineTo(this.pageWidth - MARGIN_X, y)
+      .lineWidth(width)
+      .strokeColor(color)
+      .stroke();
   }
 }
 

@@ -35,7 +35,8 @@ export function dejaVuSans(): Promise<PdfFonts> {
  */
 export function clearFontLayoutCaches(doc: PDFKit.PDFDocument): void {
   // oxlint-disable-next-line no-underscore-dangle -- pdfkit offers no API for this cache
-  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })._fontFamilies;
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })
+    ._fontFamilies;
   for (const font of Object.values(families ?? {})) {
     if (font.layoutCache) font.layoutCache = Object.create(null) as object;
   }

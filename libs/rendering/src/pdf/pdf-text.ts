@@ -40,7 +40,14 @@ export interface LineOptions {
  * Draws one line of text in a box `width` wide at (x, y), in the current
  * style. Too wide, text is cut with an ellipsis, or shrunk (`shrinkFrom`).
  */
-export function drawLine(doc: PdfDocument, text: string, x: number, y: number, width: number, options: LineOptions = {}): void {
+export function drawLine(
+  doc: PdfDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  options: LineOptions = {},
+): void {
   if (text === '') return;
   const { align = 'left', shrinkFrom } = options;
   let line = text;
@@ -53,7 +60,12 @@ export function drawLine(doc: PdfDocument, text: string, x: number, y: number, w
     line = ellipsize(doc, line, width);
     lineWidth = doc.widthOfString(line);
   }
-  const left = align === 'right' ? x + width - lineWidth : align === 'center' ? x + (width - lineWidth) / 2 : x;
+  const left =
+    align === 'right'
+      ? x + width - lineWidth
+      : align === 'center'
+        ? x + (width - lineWidth) / 2
+        : x;
   doc.text(line, left, y, { lineBreak: false });
   if (shrinking) doc.fontSize(shrinkFrom);
 }
@@ -100,4 +112,3 @@ function fittingPrefix(doc: PdfDocument, text: string, width: number): string {
   while (end > 1 && doc.widthOfString(text.slice(0, end)) > width) end--;
   return text.slice(0, end);
 }
-

@@ -55,7 +55,11 @@ export class PdfRenderer implements ReportRenderer {
     this.pageLabel = options.pageLabel ?? ((page, pageCount) => `Page ${page} of ${pageCount}`);
   }
 
-  async render(document: ReportDocument, output: Writable, options: RenderOptions = {}): Promise<RenderResult> {
+  async render(
+    document: ReportDocument,
+    output: Writable,
+    options: RenderOptions = {},
+  ): Promise<RenderResult> {
     const flow = new RenderFlow(output, options);
     let doc: PDFKit.PDFDocument | undefined;
     try {
@@ -73,12 +77,17 @@ export class PdfRenderer implements ReportRenderer {
       doc.registerFont('bold', fonts.bold);
 
       const counted = new PdfComposer(doc, document, this.setup);
-      const { pageCount } = await counted.compose((_table, index) => flow.rows(() => placeholders(counts.get(index) ?? 0)));
+      const { pageCount } = await counted.compose((_table, index) =>
+        flow.rows(() => placeholders(counts.get(index) ?? 0)),
+      );
       clearFontLayoutCaches(doc);
 
       const piped = pipeline(doc, output);
       piped.catch(() => undefined);
-      const painted = new PdfComposer(doc, document, this.setup, { pageCount, pageLabel: this.pageLabel });
+      const painted = new PdfComposer(doc, document, this.setup, {
+        pageCount,
+        pageLabel: this.pageLabel,
+      });
       const { rowCount } = await painted.compose(this.drawnRows(doc, flow, counts));
       doc.end();
       await flow.race(piped);
@@ -91,7 +100,10 @@ export class PdfRenderer implements ReportRenderer {
   }
 
   /** Rows per table (by section index): stated, or counted by reading them, up to the limit. */
-  private async countRows(document: ReportDocument, flow: RenderFlow): Promise<Map<number, number>> {
+  private async countRows(
+    document: ReportDocument,
+    flow: RenderFlow,
+  ): Promise<Map<number, number>> {
     const counts = new Map<number, number>();
     let total = 0;
     for (const [index, section] of document.sections.entries()) {
@@ -119,7 +131,11 @@ export class PdfRenderer implements ReportRenderer {
    * numbered by, with pdfkit's layout cache cleared and the output's
    * back-pressure respected as they go.
    */
-  private drawnRows(doc: PDFKit.PDFDocument, flow: RenderFlow, counts: Map<number, number>): TableRows {
+  private drawnRows(
+    doc: PDFKit.PDFDocument,
+    flow: RenderFlow,
+    counts: Map<number, number>,
+  ): TableRows {
     const readable = doc as unknown as Readable;
     const congested = () => readable.readableLength > HIGH_WATER_MARK;
     const relieved = () => readable.readableLength <= HIGH_WATER_MARK / 2;
@@ -141,7 +157,11 @@ function* placeholders(count: number): Generator<undefined> {
   for (let i = 0; i < count; i++) yield undefined;
 }
 
-function rowCountMismatch(table: TableSection, expected: number, direction: 'more' | 'fewer'): Error {
+function rowCountMismatch(
+  table: TableSection,
+  expected: number,
+  direction: 'more' | 'fewer',
+): Error {
   const name = table.title ? `Table "${table.title}"` : 'A table';
   return new Error(
     `${name} yielded ${direction} rows than the ${expected} its pages were numbered for; ` +

@@ -53,9 +53,32 @@ export const SAMPLE_ROWS: readonly Row[] = [
     day: new Date('2024-03-03T04:59:00Z'),
     executedAt: Date.UTC(2024, 2, 3, 18, 0),
   },
-  { name: '=SUM(A1)', trades: null, volume: undefined, pnl: new Decimal128Like('0.10'), commission: null, day: null },
-  { name: '-2+3', trades: 0, volume: 0, pnl: '-0.001', commission: 100, day: '2024-03-04', executedAt: null },
-  { name: '@cmd <b>&amp;</b>', trades: 1, volume: 1, pnl: 'n/a', commission: 5, day: 'soon', executedAt: 'whenever' },
+  {
+    name: '=SUM(A1)',
+    trades: null,
+    volume: undefined,
+    pnl: new Decimal128Like('0.10'),
+    commission: null,
+    day: null,
+  },
+  {
+    name: '-2+3',
+    trades: 0,
+    volume: 0,
+    pnl: '-0.001',
+    commission: 100,
+    day: '2024-03-04',
+    executedAt: null,
+  },
+  {
+    name: '@cmd <b>&amp;</b>',
+    trades: 1,
+    volume: 1,
+    pnl: 'n/a',
+    commission: 5,
+    day: 'soon',
+    executedAt: 'whenever',
+  },
 ];
 
 export function sampleTable(overrides: Partial<TableSection> = {}): TableSection {
@@ -106,14 +129,21 @@ export function sampleReport(overrides: Partial<ReportDocument> = {}): ReportDoc
         ],
       },
       sampleTable(),
-      { kind: 'notes', title: 'Notes', paragraphs: ['Amounts in EUR. Times in New York.', 'Questions? Reply to this e-mail.'] },
+      {
+        kind: 'notes',
+        title: 'Notes',
+        paragraphs: ['Amounts in EUR. Times in New York.', 'Questions? Reply to this e-mail.'],
+      },
     ],
     ...overrides,
   };
 }
 
 /** A table of `count` plain rows; counts how often its rows are opened. */
-export function longTable(count: number, overrides: Partial<TableSection> = {}): TableSection & { opened: () => number } {
+export function longTable(
+  count: number,
+  overrides: Partial<TableSection> = {},
+): TableSection & { opened: () => number } {
   let opened = 0;
   return {
     kind: 'table',

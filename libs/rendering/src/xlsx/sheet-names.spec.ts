@@ -5,7 +5,11 @@ describe('SheetNames', () => {
   it('numbers a name that is taken, ignoring case', () => {
     const names = new SheetNames();
 
-    expect([names.claim('Trades'), names.claim('trades'), names.claim('Trades')]).toEqual(['Trades', 'trades (2)', 'Trades (3)']);
+    expect([names.claim('Trades'), names.claim('trades'), names.claim('Trades')]).toEqual([
+      'Trades',
+      'trades (2)',
+      'Trades (3)',
+    ]);
   });
 
   it("replaces characters Excel forbids and keeps within Excel's 31 characters, suffix included", () => {

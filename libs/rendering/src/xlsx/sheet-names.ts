@@ -10,7 +10,11 @@ export class SheetNames {
 
   /** `wanted`, or `wanted (2)`, `wanted (3)`… when taken. */
   claim(wanted: string): string {
-    const base = wanted.replace(FORBIDDEN, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+    const base =
+      wanted
+        .replace(FORBIDDEN, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim() || 'Sheet';
     for (let attempt = 1; ; attempt++) {
       const suffix = attempt === 1 ? '' : ` (${attempt})`;
       const name = base.slice(0, MAX_LENGTH - suffix.length).trimEnd() + suffix;

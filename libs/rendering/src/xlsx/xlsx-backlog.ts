@@ -60,7 +60,9 @@ export function canMeasureXlsxBacklog(workbook: XlsxWorkbookWriter): boolean {
     internals.zip !== undefined &&
     sheets.length > 0 &&
     sheets.every(
-      (sheet) => Array.isArray(sheet?._stream?.buffers) && sheet?._stream?.pipes?.[0]?._writableState?.length !== undefined,
+      (sheet) =>
+        Array.isArray(sheet?._stream?.buffers) &&
+        sheet?._stream?.pipes?.[0]?._writableState?.length !== undefined,
     )
   );
 }

@@ -47,7 +47,15 @@ describe('XlsxRenderer', () => {
     const { workbook } = await renderWorkbook();
     const sheet = workbook.getWorksheet('Trades')!;
 
-    expect(rowValues(sheet, 1)).toEqual(['Follower', 'Trades', 'Volume', 'P&L', 'Commission %', 'Day', 'Executed at']);
+    expect(rowValues(sheet, 1)).toEqual([
+      'Follower',
+      'Trades',
+      'Volume',
+      'P&L',
+      'Commission %',
+      'Day',
+      'Executed at',
+    ]);
     expect(rowValues(sheet, 2)).toEqual([
       'Zoë Ångström',
       1234,
@@ -58,18 +66,21 @@ describe('XlsxRenderer', () => {
       // 14:30 UTC is 09:30 in New York, the document's zone.
       new Date(Date.UTC(2024, 2, 1, 9, 30)),
     ]);
-    expect(rowValues(sheet, 3)).toEqual(['李雷', 7, 0.5, -987654.325, 0.125, new Date(Date.UTC(2024, 2, 2)), new Date(Date.UTC(2024, 2, 2))]);
+    expect(rowValues(sheet, 3)).toEqual([
+      '李雷',
+      7,
+      0.5,
+      -987654.325,
+      0.125,
+      new Date(Date.UTC(2024, 2, 2)),
+      new Date(Date.UTC(2024, 2, 2)),
+    ]);
     expect(sheet.getCell('A4').value).toBe('Ελένη "the Greek", Jr.\nsecond line');
     expect(rowValues(sheet, 5)).toEqual(['=SUM(A1)', undefined, undefined, 0.1]);
     expect(sheet.getCell('D7').value).toBe('n/a');
-    expect(['B2', 'C2', 'D2', 'E2', 'F2', 'G2'].map((address) => sheet.getCell(address).numFmt)).toEqual([
-      '#,##0',
-      '#,##0.000',
-      '#,##0.00 [$€]',
-      '0.00%',
-      'mm-dd-yy',
-      'm/d/yy "h":mm',
-    ]);
+    expect(
+      ['B2', 'C2', 'D2', 'E2', 'F2', 'G2'].map((address) => sheet.getCell(address).numFmt),
+    ).toEqual(['#,##0', '#,##0.000', '#,##0.00 [$€]', '0.00%', 'mm-dd-yy', 'm/d/yy "h":mm']);
   });
 
   it('keeps text that looks like a formula as text', async () => {
@@ -94,10 +105,18 @@ describe('XlsxRenderer', () => {
 
   it('continues a table on a new sheet with the header repeated when a sheet is full', async () => {
     const renderer = new XlsxRenderer({ maxRowsPerSheet: 4 });
-    const { workbook, result } = await renderWorkbook(sampleReport({ sections: [longTable(7)] }), renderer);
+    const { workbook, result } = await renderWorkbook(
+      sampleReport({ sections: [longTable(7)] }),
+      renderer,
+    );
 
     expect(result).toMatchObject({ rowCount: 7, sheetCount: 4 });
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Report', 'Daily P&L', 'Daily P&L (2)', 'Daily P&L (3)']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Report',
+      'Daily P&L',
+      'Daily P&L (2)',
+      'Daily P&L (3)',
+    ]);
     const [, first, second, third] = workbook.worksheets;
     expect(rowValues(first, 1)).toEqual(['No.', 'Name', 'P&L']);
     expect(rowValues(first, 4)).toEqual([3, 'Follower 3', 3.25]);
@@ -110,7 +129,10 @@ describe('XlsxRenderer', () => {
   });
 
   it('can see the buffers inside exceljs that its back-pressure depends on', async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: new PassThrough(), useStyles: true });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: new PassThrough(),
+      useStyles: true,
+    });
     const sheet = workbook.addWorksheet('probe');
     for (let i = 0; i < 2_000; i++) sheet.addRow([i, `row ${i}`]).commit();
 
@@ -132,7 +154,9 @@ describe('XlsxRenderer', () => {
     output.resume();
 
     await expect(
-      new XlsxRenderer().render(sampleReport({ sections: [table] }), output, { signal: controller.signal }),
+      new XlsxRenderer().render(sampleReport({ sections: [table] }), output, {
+        signal: controller.signal,
+      }),
     ).rejects.toBeInstanceOf(RenderAbortedError);
     expect(output.destroyed).toBe(true);
   });

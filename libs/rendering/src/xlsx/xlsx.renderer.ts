@@ -2,7 +2,13 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { createCellFormatter, isNumericType, type CellFormatter } from '../cell-formatter.js';
 import { RenderFlow } from '../render-flow.js';
-import type { ColumnType, ReportColumn, ReportDocument, Row, TableSection } from '../report-document.js';
+import type {
+  ColumnType,
+  ReportColumn,
+  ReportDocument,
+  Row,
+  TableSection,
+} from '../report-document.js';
 import { FORMAT_DETAILS } from '../report-format.js';
 import type { RenderOptions, RenderResult, ReportRenderer } from '../report-renderer.js';
 import { SheetNames } from './sheet-names.js';
@@ -61,9 +67,17 @@ export class XlsxRenderer implements ReportRenderer {
     }
   }
 
-  async render(document: ReportDocument, output: Writable, options: RenderOptions = {}): Promise<RenderResult> {
+  async render(
+    document: ReportDocument,
+    output: Writable,
+    options: RenderOptions = {},
+  ): Promise<RenderResult> {
     const flow = new RenderFlow(output, options);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: output,
+      useSharedStrings: false,
+      useStyles: true,
+    });
     const zip = zipStreamOf(workbook);
     if (zip) flow.watch(zip);
     try {
@@ -95,7 +109,8 @@ export class XlsxRenderer implements ReportRenderer {
   private async writeTable(table: TableSection, index: number, context: TableContext) {
     const { workbook, document, names, flow } = context;
     const formatters = table.columns.map((column) => createCellFormatter(column, document));
-    const values = (row: Row) => table.columns.map((column, i) => formatters[i].spreadsheet(row[column.key]));
+    const values = (row: Row) =>
+      table.columns.map((column, i) => formatters[i].spreadsheet(row[column.key]));
     const baseName = table.title ?? `Table ${index + 1}`;
 
     let sheetCount = 0;
@@ -185,7 +200,8 @@ function writeOverview(sheet: Worksheet, document: ReportDocument): void {
   sheet.columns = [{ width: 32 }, { width: 28 }];
   const title = sheet.addRow([document.title]);
   title.font = { bold: true, size: 16 };
-  if (document.subtitle) sheet.addRow([document.subtitle]).font = { italic: true, color: { argb: 'FF555555' } };
+  if (document.subtitle)
+    sheet.addRow([document.subtitle]).font = { italic: true, color: { argb: 'FF555555' } };
 
   const heading = (text: string | undefined) => {
     sheet.addRow([]);

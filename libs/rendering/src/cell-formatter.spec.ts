@@ -139,3 +139,35 @@ describe('createCellFormatter', () => {
     });
   });
 });
+
+describe('machine values of plain numbers', () => {
+  const yen: FormatSettings = { locale: 'ja-JP', timeZone: 'UTC', currency: 'JPY' };
+
+  it.each([
+    [0, '0.00'],
+    [1, '1.00'],
+    [1.5, '1.50'],
+    [-42.1, '-42.10'],
+    [1234.56, '1234.56'],
+    [0.1 + 0.2, '0.30000000000000004'],
+    [1.005, '1.005'],
+    [123456789.125, '123456789.125'],
+    [1e21, '1000000000000000000000.00'],
+    [5e-7, '0.0000005'],
+  ])('money %s is the exact decimal %s, as from its text', (value, expected) => {
+    expect(machine('money', value)).toBe(expected);
+    expect(machine('money', String(value))).toBe(expected);
+  });
+
+  it('keeps a currency without minor units whole', () => {
+    expect(machine('money', 1500, yen)).toBe('1500');
+    expect(machine('money', 1500.5, yen)).toBe('1500.5');
+  });
+
+  it('passes other numeric types through as numbers, and unsafe integers as text', () => {
+    expect(machine('number', 0.1 + 0.2)).toBe(0.30000000000000004);
+    expect(machine('percent', 12.5)).toBe(12.5);
+    expect(machine('integer', 42)).toBe(42);
+    expect(machine('integer', 2 ** 60)).toBe('1152921504606847000');
+  });
+});

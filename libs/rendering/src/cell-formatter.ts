@@ -98,6 +98,9 @@ function numericFormatter(spec: ValueSpec, settings: FormatSettings): CellFormat
     },
     machine(value) {
       if (isEmpty(value)) return null;
+      const fast =
+        typeof value === 'number' ? machineNumber(value, type, currencyDigits) : undefined;
+      if (fast !== undefined) return fast;
       const decimal = toDecimal(value);
       if (!decimal) return toText(value);
       if (type === 'money') {
@@ -110,10 +113,37 @@ function numericFormatter(spec: ValueSpec, settings: FormatSettings): CellFormat
     },
     spreadsheet(value) {
       if (isEmpty(value)) return null;
+      // A finite double is already what the cell holds; only percents are rescaled.
+      if (typeof value === 'number' && Number.isFinite(value) && type !== 'percent') return value;
       const decimal = toDecimal(value);
       return decimal ? scaled(decimal).toNumber() : toText(value);
     },
   };
+}
+
+/** Shortest round-trip text of a double, when it has no exponent: what `Decimal` would read from it. */
+const PLAIN_NUMBER = /^-?\d+(?:\.(\d+))?$/;
+
+/**
+ * The machine value of a plain JavaScript number without building a
+ * `Decimal` (the hot path of CSV and NDJSON): the same result, since a
+ * `Decimal` made from a number takes its shortest round-trip text.
+ * Undefined when the slow path must decide (exponents, unsafe integers).
+ */
+function machineNumber(
+  value: number,
+  type: string,
+  currencyDigits: number,
+): MachineValue | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  if (type !== 'money')
+    return type === 'integer' && !Number.isSafeInteger(value) ? undefined : value;
+  const text = Object.is(value, -0) ? '0' : String(value);
+  const match = PLAIN_NUMBER.exec(text);
+  if (!match) return undefined;
+  const fraction = match[1]?.length ?? 0;
+  if (fraction >= currencyDigits) return text;
+  return `${text}${fraction === 0 && currencyDigits > 0 ? '.' : ''}${'0'.repeat(currencyDigits - fraction)}`;
 }
 
 function dateFormatter({ locale, timeZone }: FormatSettings): CellFormatter {

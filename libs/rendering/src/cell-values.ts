@@ -127,7 +127,42 @@ interface WallClock {
 /** One formatter per zone: building an `Intl.DateTimeFormat` costs far more than using it. */
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Time-zone offsets by zone and quarter hour. Every offset change in the tz
+ * database falls on a quarter hour, so one lookup serves every instant of
+ * its quarter; `formatToParts` per cell was the slowest part of a
+ * date-time column.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+const MAX_CACHED_OFFSETS = 50_000;
+
 function wallClock(instant: Date, timeZone: string): WallClock {
+  const time = instant.getTime();
+  const quarter = Math.floor(time / QUARTER_HOUR_MS);
+  const key = `${timeZone}\u0000${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = new Date(quarter * QUARTER_HOUR_MS);
+    const wall = wallClockOf(start, timeZone);
+    offset =
+      Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) -
+      start.getTime();
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  const shifted = new Date(time + offset);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+  };
+}
+
+function wallClockOf(instant: Date, timeZone: string): WallClock {
   let format = wallClockFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

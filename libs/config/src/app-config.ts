@@ -102,6 +102,7 @@ export class AppConfig {
     readonly locale: string;
     readonly timeZone: string;
     readonly currency: string;
+    readonly csvBom: boolean;
   };
   /**
    * The loaded secrets: their redactor, where each came from, and the

@@ -306,6 +306,12 @@ export class EnvironmentSchema {
   })
   REPORT_TIME_ZONE: string = 'UTC';
 
+  /** Start CSV files with a UTF-8 byte order mark (Excel needs it to read non-ASCII text). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'REPORT_CSV_BOM must be true or false, got "$value"' })
+  REPORT_CSV_BOM: boolean = false;
+
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, {
     message: 'REPORT_CURRENCY must be an ISO 4217 code such as EUR, got "$value"',

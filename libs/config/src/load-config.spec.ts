@@ -70,6 +70,7 @@ describe('loadConfig', () => {
       REPORT_LOCALE: 'de-DE',
       REPORT_TIME_ZONE: 'Europe/Berlin',
       REPORT_CURRENCY: 'CHF',
+      REPORT_CSV_BOM: 'true',
       PUBLIC_BASE_URL: 'https://reports.example.net/api',
       DOWNLOAD_LINK_TTL_MS: '3600000',
     });
@@ -111,6 +112,7 @@ describe('loadConfig', () => {
         locale: 'de-DE',
         timeZone: 'Europe/Berlin',
         currency: 'CHF',
+        csvBom: true,
       },
       downloadLinks: { baseUrl: 'https://reports.example.net/api', ttlMs: 3_600_000 },
     });

@@ -148,6 +148,7 @@ export function toAppConfig(env: EnvironmentSchema, secrets: Secrets): AppConfig
       locale: env.REPORT_LOCALE,
       timeZone: env.REPORT_TIME_ZONE,
       currency: env.REPORT_CURRENCY,
+      csvBom: env.REPORT_CSV_BOM,
     },
     secrets,
   });

@@ -105,11 +105,10 @@ export class ReportGenerator {
     ]);
     const startedAt = performance.now();
     const [rendered, file] = await Promise.allSettled([
-      rendererFor(format, { pdf: { maxRows: this.config.reports.pdfMaxRows } }).render(
-        document,
-        stream,
-        { signal },
-      ),
+      rendererFor(format, {
+        pdf: { maxRows: this.config.reports.pdfMaxRows },
+        csv: { bom: this.config.reports.csvBom },
+      }).render(document, stream, { signal }),
       stored,
     ]);
     if (rendered.status === 'fulfilled' && file.status === 'fulfilled') {

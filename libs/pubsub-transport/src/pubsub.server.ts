@@ -9,7 +9,7 @@ import {
 } from '@google-cloud/pubsub';
 import { Logger } from '@nestjs/common';
 import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
-import { lastValueFrom } from 'rxjs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import { fromPulledMessage, type InboundMessage, shortName } from './inbound-message.js';
 import { JsonMessageDeserializer, JsonMessageSerializer } from './message-codec.js';
 import { describeFailure, isPermanentFailure, PermanentError } from './permanent.error.js';
@@ -452,8 +452,14 @@ export class PubSubServer
     return new Promise((resolve, reject) => {
       this.runWithProcessingHooks(context, async (runEndHook) => {
         try {
-          const result$ = this.transformToObservable(await handler(data, context));
-          resolve(await lastValueFrom(result$, { defaultValue: undefined }));
+          // Nest's handler proxies return promises; only an observable result
+          // needs rxjs to wait for its completion (the hot path skips it).
+          const result: unknown = await handler(data, context);
+          resolve(
+            isObservable(result)
+              ? await lastValueFrom(result, { defaultValue: undefined })
+              : result,
+          );
         } catch (error) {
           reject(error);
         } finally {

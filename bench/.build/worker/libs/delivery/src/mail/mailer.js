@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=mailer.js.map

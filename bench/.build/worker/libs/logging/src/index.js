@@ -1,2 +1,0 @@
-export { StructuredLogger, } from './structured-logger.js';
-//# sourceMappingURL=index.js.map

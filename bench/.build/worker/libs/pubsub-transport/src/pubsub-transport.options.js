@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=pubsub-transport.options.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=report-document.js.map

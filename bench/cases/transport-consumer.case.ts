@@ -18,6 +18,8 @@ export interface ConsumerSettings {
   emulatorHost: string;
   projectId: string;
   subscription: string;
+  /** The subscription's topic; only the third-party transport uses it (it checks that it exists). */
+  topic: string;
   pattern: string;
   messages: number;
   maxMessages: number;
@@ -97,7 +99,13 @@ async function consumeWithOurServer(settings: ConsumerSettings): Promise<Consume
   await tally.done;
   const window = meter.close();
   await app.close();
-  return { consumer: 'ours', window, acked: tally.acked, duplicates: tally.duplicates, notAcked: tally.notAcked };
+  return {
+    consumer: 'ours',
+    window,
+    acked: tally.acked,
+    duplicates: tally.duplicates,
+    notAcked: tally.notAcked,
+  };
 }
 
 async function consumeBare(settings: ConsumerSettings): Promise<ConsumerResult> {
@@ -109,7 +117,10 @@ async function consumeBare(settings: ConsumerSettings): Promise<ConsumerResult> 
     enableOpenTelemetryTracing: false,
   });
   const meter = ResourceMeter.open();
-  const subscription = pubsub.subscription(settings.subscription, subscriberOptions(settings.maxMessages));
+  const subscription = pubsub.subscription(
+    settings.subscription,
+    subscriberOptions(settings.maxMessages),
+  );
   subscription.on('message', (message: Message) => {
     tally.delivered(message.id);
     message.ack();
@@ -122,7 +133,13 @@ async function consumeBare(settings: ConsumerSettings): Promise<ConsumerResult> 
   const window = meter.close();
   await subscription.close();
   await pubsub.close();
-  return { consumer: 'bare', window, acked: tally.acked, duplicates: tally.duplicates, notAcked: 0 };
+  return {
+    consumer: 'bare',
+    window,
+    acked: tally.acked,
+    duplicates: tally.duplicates,
+    notAcked: 0,
+  };
 }
 
 const [mode, json] = process.argv.slice(2);

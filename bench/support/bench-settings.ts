@@ -65,12 +65,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
   const quick = flag(env.BENCH_QUICK);
   return {
     quick,
-    suites: list(env.BENCH_ONLY, (name) => {
-      if (!(SUITES as readonly string[]).includes(name)) {
-        throw new Error(`BENCH_ONLY: "${name}" is not one of ${SUITES.join(', ')}`);
-      }
-      return name as SuiteName;
-    }) ?? SUITES,
+    suites:
+      list(env.BENCH_ONLY, (name) => {
+        if (!(SUITES as readonly string[]).includes(name)) {
+          throw new Error(`BENCH_ONLY: "${name}" is not one of ${SUITES.join(', ')}`);
+        }
+        return name as SuiteName;
+      }) ?? SUITES,
     transport: {
       messages: count(env.BENCH_MESSAGES, 'BENCH_MESSAGES') ?? (quick ? 2_000 : 20_000),
       messageBytes: count(env.BENCH_MESSAGE_BYTES, 'BENCH_MESSAGE_BYTES') ?? 1_024,
@@ -79,19 +80,27 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
       thirdParty: env.BENCH_THIRD_PARTY === undefined ? true : flag(env.BENCH_THIRD_PARTY),
     },
     rendering: {
-      sizes: list(env.BENCH_SIZES, (value) => mustCount(value, 'BENCH_SIZES')) ?? (quick ? [1_000, 5_000] : [10_000, 100_000, 1_000_000]),
+      sizes:
+        list(env.BENCH_SIZES, (value) => mustCount(value, 'BENCH_SIZES')) ??
+        (quick ? [1_000, 5_000] : [10_000, 100_000, 1_000_000]),
       pdfMaxRows: count(env.BENCH_PDF_MAX_ROWS, 'BENCH_PDF_MAX_ROWS') ?? 100_000,
     },
     endToEnd: {
       requests: count(env.BENCH_E2E_REQUESTS, 'BENCH_E2E_REQUESTS') ?? (quick ? 30 : 200),
       rows: count(env.BENCH_E2E_ROWS, 'BENCH_E2E_ROWS') ?? 100,
-      concurrency: list(env.BENCH_E2E_CONCURRENCY, (value) => mustCount(value, 'BENCH_E2E_CONCURRENCY')) ?? [1, 8],
+      concurrency: list(env.BENCH_E2E_CONCURRENCY, (value) =>
+        mustCount(value, 'BENCH_E2E_CONCURRENCY'),
+      ) ?? [1, 8],
       formats: list(env.BENCH_E2E_FORMATS, (value) => value) ?? ['csv'],
       warmup: quick ? 3 : 10,
     },
     scale: {
-      sizes: list(env.BENCH_SCALE_SIZES, (value) => mustCount(value, 'BENCH_SCALE_SIZES')) ?? (quick ? [5_000, 20_000] : [100_000, 1_000_000]),
-      pdfRows: count(env.BENCH_SCALE_PDF_ROWS, 'BENCH_SCALE_PDF_ROWS', { zero: true }) ?? (quick ? 2_000 : 50_000),
+      sizes:
+        list(env.BENCH_SCALE_SIZES, (value) => mustCount(value, 'BENCH_SCALE_SIZES')) ??
+        (quick ? [5_000, 20_000] : [100_000, 1_000_000]),
+      pdfRows:
+        count(env.BENCH_SCALE_PDF_ROWS, 'BENCH_SCALE_PDF_ROWS', { zero: true }) ??
+        (quick ? 2_000 : 50_000),
       seedBudgetSeconds: count(env.BENCH_SEED_BUDGET_S, 'BENCH_SEED_BUDGET_S') ?? 600,
     },
     caseTimeoutMs: (count(env.BENCH_CASE_TIMEOUT_S, 'BENCH_CASE_TIMEOUT_S') ?? 1_500) * 1_000,

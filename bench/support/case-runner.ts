@@ -21,7 +21,11 @@ export type CaseOutcome<T> =
  * child reports its measurements over IPC while this side samples the
  * child's resident set every 20 ms from /proc.
  */
-export async function runCase<T>(script: string, args: readonly string[], options: CaseOptions): Promise<CaseOutcome<T>> {
+export async function runCase<T>(
+  script: string,
+  args: readonly string[],
+  options: CaseOptions,
+): Promise<CaseOutcome<T>> {
   const startedAt = performance.now();
   const child = fork(script, [...args], {
     cwd: options.cwd,
@@ -52,11 +56,17 @@ export async function runCase<T>(script: string, args: readonly string[], option
   const samples = sampler.stop();
   const wallMs = performance.now() - startedAt;
 
-  if (message?.kind === 'result') return { ok: true, result: message.result, process: samples, wallMs };
+  if (message?.kind === 'result')
+    return { ok: true, result: message.result, process: samples, wallMs };
   const reason = timedOut
     ? `timed out after ${Math.round(options.timeoutMs / 1_000)} s`
     : message?.kind === 'failure'
       ? message.error
       : `exited (${signal ? `signal ${signal}` : `code ${code}`}) without a result`;
-  return { ok: false, error: `${reason}${output.trim() ? `\n--- output ---\n${output.trim()}` : ''}`, process: samples, wallMs };
+  return {
+    ok: false,
+    error: `${reason}${output.trim() ? `\n--- output ---\n${output.trim()}` : ''}`,
+    process: samples,
+    wallMs,
+  };
 }

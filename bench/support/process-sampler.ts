@@ -14,6 +14,8 @@ const CLOCK_TICKS = (() => {
 export interface ProcessSnapshot {
   /** Resident set, bytes. */
   rssBytes: number;
+  /** Its anonymous part (heaps, buffers); the rest is file-backed (the node binary, shared libraries). */
+  rssAnonBytes: number;
   /** The kernel's high-water mark of the resident set since the process started, bytes. */
   peakRssBytes: number;
   /** User plus system CPU time of the process so far, milliseconds (10 ms resolution). */
@@ -30,6 +32,7 @@ export function snapshot(pid: number): ProcessSnapshot | undefined {
     const ticks = Number(fields[11]) + Number(fields[12]);
     return {
       rssBytes: kibibytes(status, 'VmRSS'),
+      rssAnonBytes: kibibytes(status, 'RssAnon'),
       peakRssBytes: kibibytes(status, 'VmHWM'),
       cpuMs: (ticks * 1_000) / CLOCK_TICKS,
     };
@@ -51,6 +54,7 @@ function kibibytes(status: string, field: string): number {
 export class RssSampler {
   private timer?: NodeJS.Timeout;
   private sampledPeak = 0;
+  private sampledPeakAnon = 0;
   private kernelPeak = 0;
   private count = 0;
   private last?: ProcessSnapshot;
@@ -77,6 +81,7 @@ export class RssSampler {
   result(): RssSamples {
     return {
       sampledPeakRssBytes: this.sampledPeak,
+      sampledPeakAnonBytes: this.sampledPeakAnon,
       kernelPeakRssBytes: this.kernelPeak,
       samples: this.count,
       intervalMs: this.intervalMs,
@@ -90,6 +95,7 @@ export class RssSampler {
     this.last = now;
     this.count++;
     this.sampledPeak = Math.max(this.sampledPeak, now.rssBytes);
+    this.sampledPeakAnon = Math.max(this.sampledPeakAnon, now.rssAnonBytes);
     this.kernelPeak = Math.max(this.kernelPeak, now.peakRssBytes);
   }
 }
@@ -97,6 +103,8 @@ export class RssSampler {
 export interface RssSamples {
   /** Highest resident set among the samples, bytes. */
   sampledPeakRssBytes: number;
+  /** Highest anonymous resident set among the samples, bytes. */
+  sampledPeakAnonBytes: number;
   /** `VmHWM` as last read: the true peak up to then, bytes. */
   kernelPeakRssBytes: number;
   samples: number;

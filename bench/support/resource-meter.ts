@@ -15,6 +15,8 @@ export interface ResourceWindow {
   rssAtEndBytes: number;
   /** `process.resourceUsage().maxRSS`: the kernel's peak resident set of the process so far, bytes. */
   peakRssBytes: number;
+  /** V8 heap still in use after the window and a full GC (with --expose-gc): what the work left behind, bytes. */
+  heapUsedAfterGcBytes: number;
 }
 
 export class ResourceMeter {
@@ -32,14 +34,18 @@ export class ResourceMeter {
   close(): ResourceWindow {
     const elapsedMs = performance.now() - this.startedAt;
     const cpu = process.cpuUsage(this.cpuAtStart);
+    const rssAtEndBytes = process.memoryUsage.rss();
+    const peakRssBytes = process.resourceUsage().maxRSS * 1_024;
+    collectGarbage();
     return {
       elapsedMs,
       cpuUserMs: cpu.user / 1_000,
       cpuSystemMs: cpu.system / 1_000,
       cpuMs: (cpu.user + cpu.system) / 1_000,
       rssAtStartBytes: this.rssAtStart,
-      rssAtEndBytes: process.memoryUsage.rss(),
-      peakRssBytes: process.resourceUsage().maxRSS * 1_024,
+      rssAtEndBytes,
+      peakRssBytes,
+      heapUsedAfterGcBytes: process.memoryUsage().heapUsed,
     };
   }
 }
@@ -68,7 +74,10 @@ export function runAsCase<T>(work: () => Promise<T>): void {
   work()
     .then((result) => send({ kind: 'result', result }))
     .catch((error: unknown) =>
-      send({ kind: 'failure', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }).then(() => {
+      send({
+        kind: 'failure',
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }).then(() => {
         process.exitCode = 1;
       }),
     )

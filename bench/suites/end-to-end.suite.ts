@@ -32,6 +32,8 @@ interface LevelResult {
   maxMs: number;
   /** Median of the runs' own duration (claim to finish) as the completion events state it. */
   runDurationP50Ms: number;
+  /** The runs' own durations, in completion order. */
+  runDurationsMs: number[];
   reportsPerSecond: number;
   workerCpuMsPerReport?: number;
   workerPeakRssBytes?: number;
@@ -71,6 +73,7 @@ export async function endToEndSuite(
       requestsTopic: `${prefix}-requests`,
       requestsSubscription: `${prefix}-requests-sub`,
       resultsTopic: `${prefix}-results`,
+      nodeOptions: settings.workerNodeOptions,
       maxMessages: Math.max(8, ...concurrency),
     });
     await saveDefinition(worker, formats);
@@ -136,6 +139,7 @@ export async function endToEndSuite(
         meanMs: latencies.reduce((sum, ms) => sum + ms, 0) / latencies.length,
         maxMs: Math.max(...latencies),
         runDurationP50Ms: median(durations),
+        runDurationsMs: durations,
         reportsPerSecond: latencies.length / seconds,
         workerCpuMsPerReport: before && after ? (after.cpuMs - before.cpuMs) / requests : undefined,
         workerPeakRssBytes: after?.peakRssBytes,
@@ -156,13 +160,14 @@ export async function endToEndSuite(
     await mongo.close();
   }
 
-  const notes = levels.flatMap((level) =>
-    level.failed > 0
+  const notes = levels.flatMap((level) => [
+    ...(level.failed > 0
       ? [
           `At concurrency ${level.concurrency}, ${level.failed} of ${level.requests} requests did not complete: ${level.failures.join('; ')}`,
         ]
-      : [],
-  );
+      : []),
+    ...drift(level),
+  ]);
   notes.push(
     'The latency includes two trips through the emulator (request in, completion event out), which is slower than real Pub/Sub; the worker, the emulator and FerretDB share the 2 cores, so concurrency 8 measures queueing on this machine as much as the worker.',
     '"run duration" is the worker\'s own time from claiming the run to finishing it, as its completion event reports (`durationMs`); the rest of the latency is Pub/Sub delivery both ways, decoding, validation and resolving the definition.',
@@ -173,7 +178,10 @@ export async function endToEndSuite(
     method:
       `The built worker (\`node …/main.js\`, which calls \`createApp\`; NODE_ENV production, LOG_LEVEL warn) ran in its own process against the emulator and a fresh database holding a ${rows}-row collection and a stored definition (saved with \`PUT /definitions/${DEFINITION}\` and the bearer token). ` +
       `Each request is a \`report.generate\` message (formats: ${formats.join(', ')}; a distinct idempotency key) published unbatched; its latency runs from just before publishing until its \`report.completed\` event arrives on a subscription of \`REPORT_RESULTS_TOPIC\`. ` +
-      `${warmup} unreported warm-up requests, then ${requests} requests per level, with that many in flight at once (closed loop), PUBSUB_MAX_MESSAGES ${Math.max(8, ...concurrency)}. Worker CPU and peak RSS come from /proc.`,
+      `${warmup} unreported warm-up requests, then ${requests} requests per level, with that many in flight at once (closed loop), PUBSUB_MAX_MESSAGES ${Math.max(8, ...concurrency)}. Worker CPU and peak RSS come from /proc.` +
+      (settings.workerNodeOptions
+        ? ` The worker ran with NODE_OPTIONS \`${settings.workerNodeOptions}\` (BENCH_WORKER_NODE_OPTIONS).`
+        : ''),
     body: table(
       [
         'in flight',
@@ -220,12 +228,16 @@ export async function endToEndSuite(
 function drift(level: LevelResult): string[] {
   const quarter = Math.floor(level.latenciesMs.length / 4);
   if (quarter < 5) return [];
-  const first = percentile(level.latenciesMs.slice(0, quarter), 50);
-  const last = percentile(level.latenciesMs.slice(-quarter), 50);
+  const firstAndLast = (values: number[]) => [
+    percentile(values.slice(0, quarter), 50),
+    percentile(values.slice(-quarter), 50),
+  ];
+  const [first, last] = firstAndLast(level.latenciesMs);
   if (Math.abs(last - first) / first < 0.2) return [];
+  const [firstRun, lastRun] = firstAndLast(level.runDurationsMs);
   return [
-    `At concurrency ${level.concurrency} the latency drifted over the run: p50 ${fixed(first)} ms over the first quarter of requests, ${fixed(last)} ms over the last ` +
-      '(every request adds a run, a claim and a stored file to the database, which the test database server searches without the indexes MongoDB would use).',
+    `At concurrency ${level.concurrency} the latency drifted over the run: p50 ${fixed(first)} ms over the first quarter of requests, ${fixed(last)} ms over the last; ` +
+      `the worker's own run duration p50 went from ${fixed(firstRun)} to ${fixed(lastRun)} ms over the same quarters (each request leaves a run, a claim and a stored file in the database).`,
   ];
 }
 

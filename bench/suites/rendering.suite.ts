@@ -4,6 +4,7 @@ import {
   fixed,
   mark,
   mb,
+  mbChange,
   median,
   type SuiteReport,
   table,
@@ -196,10 +197,14 @@ function memoryNotes(pairs: readonly Pair[]): string[] {
     const sized = pairs.filter((pair) => pair.format === format && pair.ours.ok && pair.library.ok);
     if (sized.length < 2) return [];
     const [small, large] = [sized[0], sized.at(-1)!];
+    const library = LIBRARY_NAMES[format].split(' ')[0];
     const growth = (side: 'ours' | 'library') =>
-      mb(large[side].peakRssBytes! - small[side].peakRssBytes!);
+      mbChange(large[side].peakRssBytes! - small[side].peakRssBytes!);
+    const leftOver = (side: 'ours' | 'library') =>
+      mb(large[side].windows?.at(-1)?.heapUsedAfterGcBytes);
     return [
-      `${format.toUpperCase()} peak RSS from ${whole(small.rows)} to ${whole(large.rows)} rows: ours +${growth('ours')}, ${LIBRARY_NAMES[format].split(' ')[0]} +${growth('library')}.`,
+      `${format.toUpperCase()} peak RSS from ${whole(small.rows)} to ${whole(large.rows)} rows: ours ${growth('ours')}, ${library} ${growth('library')}; ` +
+        `V8 heap still in use after the ${whole(large.rows)}-row render and a full GC: ours ${leftOver('ours')}, ${library} ${leftOver('library')}.`,
     ];
   });
 }

@@ -48,6 +48,13 @@ export function mb(bytes: number | undefined): string {
   return bytes === undefined || !Number.isFinite(bytes) ? 'n/a' : `${(bytes / MIB).toFixed(1)} MB`;
 }
 
+/** `+12.3 MB` or `-4.5 MB`: a change in memory. */
+export function mbChange(bytes: number | undefined): string {
+  return bytes === undefined || !Number.isFinite(bytes)
+    ? 'n/a'
+    : `${bytes < 0 ? '-' : '+'}${mb(Math.abs(bytes))}`;
+}
+
 /** `1,234,567` */
 export function whole(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value)

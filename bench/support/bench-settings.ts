@@ -50,7 +50,18 @@ export interface BenchSettings {
     readonly pdfRows: number;
     /** `BENCH_SEED_BUDGET_S`: longest the database seeding may take, in seconds. Default 600. */
     readonly seedBudgetSeconds: number;
+    /**
+     * `BENCH_SCALE_CAPPED_HEAP_MB`: also render the largest reports in a worker
+     * with `--max-old-space-size` of this many MB (informative; 0 skips). Default 128.
+     */
+    readonly cappedHeapMb: number;
   };
+  /**
+   * `BENCH_WORKER_NODE_OPTIONS`: NODE_OPTIONS of the worker processes of the
+   * end-to-end and scale suites, e.g. `--max-old-space-size=128` to see what
+   * a capped heap does to peak memory. Default: none, as the container runs it.
+   */
+  readonly workerNodeOptions?: string;
   /** `BENCH_CASE_TIMEOUT_S`: longest one measured case may run, in seconds. Default 1500. */
   readonly caseTimeoutMs: number;
   /** Given by `PUBSUB_EMULATOR_HOST`; otherwise the benchmark starts an emulator. */
@@ -65,13 +76,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
   const quick = flag(env.BENCH_QUICK);
   return {
     quick,
-    suites:
-      list(env.BENCH_ONLY, (name) => {
-        if (!(SUITES as readonly string[]).includes(name)) {
-          throw new Error(`BENCH_ONLY: "${name}" is not one of ${SUITES.join(', ')}`);
-        }
-        return name as SuiteName;
-      }) ?? SUITES,
+    suites: chosenSuites(env.BENCH_ONLY),
     transport: {
       messages: count(env.BENCH_MESSAGES, 'BENCH_MESSAGES') ?? (quick ? 2_000 : 20_000),
       messageBytes: count(env.BENCH_MESSAGE_BYTES, 'BENCH_MESSAGE_BYTES') ?? 1_024,
@@ -102,12 +107,26 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
         count(env.BENCH_SCALE_PDF_ROWS, 'BENCH_SCALE_PDF_ROWS', { zero: true }) ??
         (quick ? 2_000 : 50_000),
       seedBudgetSeconds: count(env.BENCH_SEED_BUDGET_S, 'BENCH_SEED_BUDGET_S') ?? 600,
+      cappedHeapMb:
+        count(env.BENCH_SCALE_CAPPED_HEAP_MB, 'BENCH_SCALE_CAPPED_HEAP_MB', { zero: true }) ?? 128,
     },
+    workerNodeOptions: env.BENCH_WORKER_NODE_OPTIONS?.trim() || undefined,
     caseTimeoutMs: (count(env.BENCH_CASE_TIMEOUT_S, 'BENCH_CASE_TIMEOUT_S') ?? 1_500) * 1_000,
     emulatorHost: env.PUBSUB_EMULATOR_HOST || undefined,
     mongoUri: env.MONGODB_URI || undefined,
     skipBuild: flag(env.BENCH_SKIP_BUILD),
   };
+}
+
+/** The suites named in `BENCH_ONLY` (all when unset), in their usual order. */
+function chosenSuites(value: string | undefined): readonly SuiteName[] {
+  const named = list(value, (name) => {
+    if (!(SUITES as readonly string[]).includes(name)) {
+      throw new Error(`BENCH_ONLY: "${name}" is not one of ${SUITES.join(', ')}`);
+    }
+    return name as SuiteName;
+  });
+  return named ? SUITES.filter((suite) => named.includes(suite)) : SUITES;
 }
 
 function flag(value: string | undefined): boolean {

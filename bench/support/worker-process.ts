@@ -26,6 +26,8 @@ export interface WorkerNames {
   readonly requestsSubscription: string;
   readonly resultsTopic: string;
   readonly maxMessages: number;
+  /** NODE_OPTIONS of the worker process, if any. */
+  readonly nodeOptions?: string;
 }
 
 /**
@@ -73,6 +75,7 @@ export class WorkerProcess {
         PUBSUB_MAX_MESSAGES: String(names.maxMessages),
         REPORT_RESULTS_TOPIC: names.resultsTopic,
         REPORT_RETENTION_SWEEP_INTERVAL_MS: '0',
+        ...(names.nodeOptions ? { NODE_OPTIONS: names.nodeOptions } : {}),
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -105,9 +108,9 @@ export class WorkerProcess {
    */
   heapPoller(intervalMs = 500): { stop(): Promise<HeapPeaks> } {
     const peaks: HeapPeaks = { heapTotalBytes: 0, heapUsedBytes: 0, externalBytes: 0, polls: 0 };
-    let running = true;
+    const stopped = new AbortController();
     const poll = async () => {
-      while (running) {
+      while (!stopped.signal.aborted) {
         const text = await fetch(`${this.baseUrl}/metrics`, { signal: AbortSignal.timeout(2_000) })
           .then((response) => (response.ok ? response.text() : ''))
           .catch(() => '');
@@ -132,7 +135,7 @@ export class WorkerProcess {
     const polling = poll();
     return {
       stop: async () => {
-        running = false;
+        stopped.abort();
         await polling;
         return peaks;
       },

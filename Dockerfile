@@ -14,8 +14,12 @@ COPY libs ./libs
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-slim AS runtime
+# V8 sizes its heap from the host's memory, not the container's, and grows it
+# lazily; a cap keeps the resident set near what renders really hold (their
+# live heap stays small: rows stream). Size it to about 70 % of the container.
 ENV NODE_ENV=production \
-    PORT=8080
+    PORT=8080 \
+    NODE_OPTIONS=--max-old-space-size=384
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

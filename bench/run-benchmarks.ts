@@ -39,7 +39,7 @@ const TITLES: Record<SuiteName, string> = {
   scale: '4. Scale: peak memory of the whole pipeline',
 };
 
-/** The worker as the container runs it, built apart from dist/ (which the tests rebuild). */
+/** The production build of the worker, made apart from dist/ (which the tests rebuild). */
 async function buildWorker(): Promise<void> {
   await run(
     process.execPath,
@@ -59,6 +59,8 @@ async function buildWorker(): Promise<void> {
 
 async function main(): Promise<void> {
   const settings = readSettings();
+  // Taken before the build: the commit whose code is measured, even if the tree moves on meanwhile.
+  const revision = sourceRevision();
   log(`${settings.quick ? 'quick mode, ' : ''}suites: ${settings.suites.join(', ')}`);
   const needsWorker = settings.suites.includes('e2e') || settings.suites.includes('scale');
   let buildFailure: string | undefined;
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
     finishedAt: new Date(),
     settings,
     machine: machineInfo(),
-    revision: sourceRevision(),
+    revision,
     versions,
     services: {
       emulator: services.emulatorDescription,

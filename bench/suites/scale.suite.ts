@@ -153,7 +153,7 @@ export async function scaleSuite(
       `${failed.format.toUpperCase()} ${whole(failed.rows)} rows failed: ${failed.error?.split('\n')[0]}`,
     );
   notes.push(
-    'The worker is the production build run as the container runs it; its idle resident set (Nest, Mongoose, the gRPC Pub/Sub client, exceljs, pdfkit and fontkit loaded) is the floor under every figure.',
+    "The worker is the production build started with plain `node` and V8's default heap limit for this machine (about 4 GB; the Docker image caps the heap with NODE_OPTIONS, and BENCH_WORKER_NODE_OPTIONS runs the benchmark that way). Its idle resident set (Nest, Mongoose, the gRPC Pub/Sub client, exceljs, pdfkit and fontkit loaded) is the floor under every figure.",
     'Peak RSS counts the worker process only: the database server (FerretDB here) and the emulator are separate processes.',
   );
   if (cases.some((entry) => entry.heapCapMb)) {

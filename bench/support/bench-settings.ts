@@ -59,7 +59,7 @@ export interface BenchSettings {
   /**
    * `BENCH_WORKER_NODE_OPTIONS`: NODE_OPTIONS of the worker processes of the
    * end-to-end and scale suites, e.g. `--max-old-space-size=128` to see what
-   * a capped heap does to peak memory. Default: none, as the container runs it.
+   * a capped heap does to peak memory (the Docker image sets one). Default: none.
    */
   readonly workerNodeOptions?: string;
   /** `BENCH_CASE_TIMEOUT_S`: longest one measured case may run, in seconds. Default 1500. */

@@ -82,7 +82,7 @@ function renderMarkdown(run: BenchRun): string[] {
     '',
     missed === 0 && unmeasured === 0
       ? 'Every target was met.'
-      : `${targets.length - missed - unmeasured} of ${targets.length} targets met; **${missed} missed**${unmeasured ? `, ${unmeasured} not measured` : ''}. Each miss is explained in its section.`,
+      : `${targets.length - missed - unmeasured} of ${targets.length} targets met; **${missed} missed**${unmeasured ? `, ${unmeasured} not measured` : ''}. The sections below give the figures around each miss.`,
     '',
     ...table(
       ['target', 'measured', 'limit', 'result'],

@@ -32,7 +32,7 @@ export interface WorkerNames {
 
 /**
  * The built worker (`node bench/.build/worker/apps/report-worker/src/main.js`),
- * run as the container runs it: plain Node, configured by its environment,
+ * run with plain Node (NODE_OPTIONS only when asked for), configured by its environment,
  * in its own process so that its memory and CPU time are its own.
  */
 export class WorkerProcess {

@@ -168,6 +168,15 @@ export class PubSubServer
     this.events.on(event, callback as (...args: unknown[]) => void);
   }
 
+  /**
+   * A string pattern is looked up as it is. Nest's lookup first tries
+   * `JSON.parse` on it, which throws for every plain string: a measurable
+   * share of the per-message cost. Object patterns still go through Nest.
+   */
+  override getHandlerByPattern(pattern: string): MessageHandler | null {
+    return this.messageHandlers.get(pattern) ?? super.getHandlerByPattern(pattern);
+  }
+
   /** The `PubSub` client, once listening. */
   unwrap<T = PubSub>(): T {
     if (!this.pubsub) {

@@ -34,6 +34,7 @@ import { addressText, type CapturedMail, SmtpSink } from './smtp-sink.js';
 import { Teardown } from './teardown.js';
 import { byteSize, textTable } from './text-table.js';
 import { WorkerProcess } from './worker-process.js';
+import type { ReportEvent } from '../../apps/report-worker/src/reports/report-events.publisher.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUTPUT_DIR = join(ROOT, 'demo-output');
@@ -91,26 +92,6 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
     keepDatabase: flag('DEMO_KEEP_DB'),
     workerOverrides,
   };
-}
-
-/** The body of `report.completed` / `report.failed`, as far as the demo reads it. */
-interface ReportEvent {
-  event: 'report.completed' | 'report.failed';
-  runId: string;
-  idempotencyKey: string;
-  status: 'succeeded' | 'failed';
-  definition?: { name?: string; version?: number };
-  files: {
-    format: string;
-    filename: string;
-    contentType: string;
-    bytes: number;
-    sha256: string;
-    url: string;
-  }[];
-  rowCount?: number;
-  durationMs?: number;
-  error?: { code: string; message: string; permanent: boolean };
 }
 
 /** A run the demo asked for, directly (report.generate) or through the monthly job. */

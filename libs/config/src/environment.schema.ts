@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -62,15 +63,43 @@ function IsIntegerInRange(min: number, max: number) {
   });
 }
 
+/** An optional `true`/`false` variable: `NAME must be true or false, got "…"`. */
+function OptionalBoolean() {
+  return applyDecorators(
+    IsOptional(),
+    Transform(toBoolean),
+    IsBoolean({
+      message: ({ property, value }) => `${property} must be true or false, got "${String(value)}"`,
+    }),
+  );
+}
+
+/** An optional whole number within bounds. */
+function OptionalInteger(min: number, max: number) {
+  return applyDecorators(IsOptional(), Transform(toInteger), IsIntegerInRange(min, max));
+}
+
+/** An optional IANA time zone, with an example in the message. */
+function OptionalTimeZone(example: string) {
+  return applyDecorators(
+    IsOptional(),
+    ValidateBy({
+      name: 'isTimeZone',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
+        defaultMessage: (args) => `${args?.property} must be an IANA time zone such as ${example}`,
+      },
+    }),
+  );
+}
+
 /**
  * The process environment as the worker accepts it. Property names are the
  * variable names, so every message names the variable to fix. Defaults live
  * here and are documented in README's configuration table.
  */
 export class EnvironmentSchema {
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(0, 65535)
+  @OptionalInteger(0, 65535)
   PORT: number = 8080;
 
   @ValidateIf((env: EnvironmentSchema) => !env.PUBSUB_EMULATOR_HOST)
@@ -111,14 +140,10 @@ export class EnvironmentSchema {
   })
   LOG_FORMAT?: LogFormat;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(0, 600_000)
+  @OptionalInteger(0, 600_000)
   SHUTDOWN_GRACE_MS: number = 8000;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(1, 60_000)
+  @OptionalInteger(1, 60_000)
   HEALTH_CHECK_TIMEOUT_MS: number = 1500;
 
   @IsOptional()
@@ -152,9 +177,7 @@ export class EnvironmentSchema {
   SENDGRID_API_KEY?: string;
 
   /** Whether the runs and definitions API answers (it then needs API_TOKENS and SIGNING_SECRET). */
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'RUNS_API_ENABLED must be true or false, got "$value"' })
+  @OptionalBoolean()
   RUNS_API_ENABLED: boolean = true;
 
   /** Secret: bearer tokens of the runs API, separated by commas. Required when RUNS_API_ENABLED=true. */
@@ -181,9 +204,7 @@ export class EnvironmentSchema {
 
   // Pub/Sub: where requests are pulled from, and the push endpoint.
 
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'PUBSUB_PULL_ENABLED must be true or false, got "$value"' })
+  @OptionalBoolean()
   PUBSUB_PULL_ENABLED: boolean = true;
 
   @IsOptional()
@@ -202,25 +223,17 @@ export class EnvironmentSchema {
   })
   PUBSUB_DEAD_LETTER_TOPIC: string = 'report-requests-dead-letter';
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(1, 1_000)
+  @OptionalInteger(1, 1_000)
   PUBSUB_MAX_MESSAGES: number = 4;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(5, 100)
+  @OptionalInteger(5, 100)
   PUBSUB_MAX_DELIVERY_ATTEMPTS: number = 10;
 
   /** Default: true with the emulator, false otherwise. */
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'PUBSUB_AUTO_CREATE must be true or false, got "$value"' })
+  @OptionalBoolean()
   PUBSUB_AUTO_CREATE?: boolean;
 
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'PUSH_ENABLED must be true or false, got "$value"' })
+  @OptionalBoolean()
   PUSH_ENABLED: boolean = false;
 
   @IsOptional()
@@ -230,9 +243,7 @@ export class EnvironmentSchema {
   PUSH_PATH: string = '/';
 
   /** Only for a push endpoint behind something else that authenticates; logged as a warning. */
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'PUSH_AUTH_DISABLED must be true or false, got "$value"' })
+  @OptionalBoolean()
   PUSH_AUTH_DISABLED: boolean = false;
 
   @IsOptional()
@@ -250,40 +261,26 @@ export class EnvironmentSchema {
   })
   REPORT_RESULTS_TOPIC: string = 'report-results';
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(1, 100_000_000)
+  @OptionalInteger(1, 100_000_000)
   REPORT_MAX_ROWS: number = 2_000_000;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(1, 100_000)
+  @OptionalInteger(1, 100_000)
   REPORT_PDF_MAX_ROWS: number = 50_000;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(1_024, 16 * 1024 ** 3)
+  @OptionalInteger(1_024, 16 * 1024 ** 3)
   REPORT_MAX_OUTPUT_BYTES: number = 1024 ** 3;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(1_000, 24 * 3_600_000)
+  @OptionalInteger(1_000, 24 * 3_600_000)
   REPORT_RENDER_TIMEOUT_MS: number = 30 * 60_000;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(3_000, 3_600_000)
+  @OptionalInteger(3_000, 3_600_000)
   REPORT_RUN_LEASE_MS: number = 60_000;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(1, 3_650)
+  @OptionalInteger(1, 3_650)
   REPORT_RETENTION_DAYS: number = 30;
 
   /** 0 turns the sweep off (when another process removes expired files). */
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(0, 7 * 86_400_000)
+  @OptionalInteger(0, 7 * 86_400_000)
   REPORT_RETENTION_SWEEP_INTERVAL_MS: number = 3_600_000;
 
   @IsOptional()
@@ -296,20 +293,11 @@ export class EnvironmentSchema {
   })
   REPORT_LOCALE: string = 'en-US';
 
-  @IsOptional()
-  @ValidateBy({
-    name: 'isTimeZone',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
-      defaultMessage: () => 'REPORT_TIME_ZONE must be an IANA time zone such as Europe/Berlin',
-    },
-  })
+  @OptionalTimeZone('Europe/Berlin')
   REPORT_TIME_ZONE: string = 'UTC';
 
   /** Start CSV files with a UTF-8 byte order mark (Excel needs it to read non-ASCII text). */
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'REPORT_CSV_BOM must be true or false, got "$value"' })
+  @OptionalBoolean()
   REPORT_CSV_BOM: boolean = false;
 
   @IsOptional()
@@ -323,22 +311,12 @@ export class EnvironmentSchema {
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL, got "$value"' })
   PUBLIC_BASE_URL?: string;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(60_000, 7 * 86_400_000)
+  @OptionalInteger(60_000, 7 * 86_400_000)
   DOWNLOAD_LINK_TTL_MS: number = 7 * 86_400_000;
 
   // The follower jobs: daily P&L and monthly reports by e-mail.
 
-  @IsOptional()
-  @ValidateBy({
-    name: 'isTimeZone',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && isTimeZone(value),
-      defaultMessage: () =>
-        'MARKET_CLOSE_TIMEZONE must be an IANA time zone such as America/New_York',
-    },
-  })
+  @OptionalTimeZone('America/New_York')
   MARKET_CLOSE_TIMEZONE: string = 'America/New_York';
 
   @IsOptional()
@@ -379,29 +357,21 @@ export class EnvironmentSchema {
   EMAIL_DELIVERY: 'attachments' | 'links' = 'attachments';
 
   /** Render and store, send nothing; runs and report_sent say so. */
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'DRY_RUN must be true or false, got "$value"' })
+  @OptionalBoolean()
   DRY_RUN: boolean = false;
 
   @ValidateIf((env: EnvironmentSchema) => env.EMAIL_TRANSPORT === 'smtp' && !env.SMTP_URI)
   @IsNotEmpty({ message: 'SMTP_HOST (or SMTP_URI) is required when EMAIL_TRANSPORT=smtp' })
   SMTP_HOST?: string;
 
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(1, 65535)
+  @OptionalInteger(1, 65535)
   SMTP_PORT?: number;
 
   /** Implicit TLS (port 465); otherwise STARTTLS when the server offers it. */
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'SMTP_SECURE must be true or false, got "$value"' })
+  @OptionalBoolean()
   SMTP_SECURE: boolean = false;
 
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'SMTP_REQUIRE_TLS must be true or false, got "$value"' })
+  @OptionalBoolean()
   SMTP_REQUIRE_TLS: boolean = false;
 
   @IsOptional()
@@ -411,9 +381,7 @@ export class EnvironmentSchema {
   SENDGRID_BASE_URL: string = 'https://api.sendgrid.com';
 
   /** Attempts per e-mail before the follower's report is retried through Pub/Sub. */
-  @IsOptional()
-  @Transform(toInteger)
-  @IsIntegerInRange(1, 20)
+  @OptionalInteger(1, 20)
   EMAIL_MAX_ATTEMPTS: number = 4;
 
   /**
